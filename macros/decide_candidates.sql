@@ -1,0 +1,69 @@
+{#-
+  The second seed's acceptance decision over a relation of typed candidates, as a CTE chain.
+  Input columns: candidate_id, field, candidate, model_conf (double), source_hint, recall_hits, recall_used
+  (integers), verdict, target_regex, invalid_columns (list of column names that failed validation, may be empty).
+  Adds: source_host, is_authoritative, base, recall_factor, computed_conf, min_confidence, passes_verdict,
+  passes_confidence, passes_regex, allow_zero_recall, accepted, reason. A row with invalid input is rejected
+  with reason invalid_input(<column>) and no computed values.
+-#}
+{% macro decide_candidates(candidates) -%}
+with hosts as (
+    select *, {{ normalize_host('source_hint') }} as source_host
+    from {{ candidates }}
+),
+
+authority as (
+    select *, {{ is_authoritative_domain('source_host') }} as is_authoritative
+    from hosts
+),
+
+terms as (
+    select
+        *,
+        {{ authority_base('is_authoritative') }} as base,
+        {{ recall_factor('recall_used', 'recall_hits') }} as recall_factor
+    from authority
+),
+
+confidence as (
+    select
+        *,
+        {{ compute_confidence('model_conf', 'base', 'recall_factor') }} as computed_conf,
+        {{ var('min_confidence') }}::double as min_confidence
+    from terms
+),
+
+flags as (
+    select
+        *,
+        upper(trim(coalesce(verdict, ''))) = 'YES' as passes_verdict,
+        computed_conf >= round(min_confidence, 10) as passes_confidence,
+        {{ flexible_regex_match('candidate', 'target_regex') }} as passes_regex,
+        {{ allow_zero_recall('computed_conf', 'is_authoritative', 'model_conf') }} as allow_zero_recall
+    from confidence
+),
+
+decided as (
+    select
+        *,
+        passes_verdict and passes_confidence and passes_regex
+            and (recall_used > 0 or allow_zero_recall) as rules_hold,
+        {{ acceptance_reason('passes_verdict', 'passes_confidence', 'passes_regex', 'recall_used',
+                             'allow_zero_recall', 'computed_conf', 'min_confidence') }} as rule_reason
+    from flags
+),
+
+decisions as (
+    select
+        * exclude (rules_hold, rule_reason, invalid_columns),
+        len(invalid_columns) = 0 and rules_hold as accepted,
+        case
+            when len(invalid_columns) > 0 then
+                array_to_string(list_transform(invalid_columns, lambda c: 'invalid_input(' || c || ')'), ',')
+            else rule_reason
+        end as reason
+    from decided
+)
+
+select * from decisions
+{%- endmacro %}

@@ -1,0 +1,128 @@
+"""The `leads` command: crawl, build, export, score, evaluate, decide, review and query."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from solar_leads.config import SETTINGS, Config, load_config
+from solar_leads.dbt_runner import DbtError
+from solar_leads.errors import UserError
+
+Handler = Callable[[argparse.Namespace, Config], int]
+
+
+def _config_help() -> str:
+    lines = [f"  {s.name:<20} {s.help} (default {s.default}, {s.low:g}..{s.high:.0f})" for s in SETTINGS]
+    lines += [
+        f"  {'WAREHOUSE':<20} the DuckDB warehouse file (default data/warehouse.duckdb)",
+        f"  {'OUTPUT_DIR':<20} where exports are written (default output/)",
+    ]
+    return "configuration (environment variables, validated before any work):\n" + "\n".join(lines) + "\n"
+
+
+def cmd_decide(args: argparse.Namespace, config: Config) -> int:
+    from solar_leads.decide import decide, events_path_for
+
+    events = args.events or (events_path_for(args.output) if args.output else None)
+    counts = decide(config, args.input, args.output, events)
+    where = f" -> {args.output}" if args.output else ""
+    log = f", events in {events}" if events else ""
+    print(
+        f"decided {counts['candidates']} candidates: {counts['accepted']} accepted, "
+        f"{counts['rejected']} rejected ({counts['invalid']} invalid input){where}{log}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_query(args: argparse.Namespace, config: Config) -> int:
+    from solar_leads.query import run_query
+
+    run_query(args.warehouse or config.warehouse, args.sql, args.format)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace, config: Config) -> int:
+    from solar_leads.pipeline import build
+
+    build(config.with_paths(args.warehouse, args.out))
+    return 0
+
+
+def cmd_run(args: argparse.Namespace, config: Config) -> int:
+    from solar_leads.pipeline import run
+
+    run(config.with_paths(args.warehouse, args.out), args.sources)
+    return 0
+
+
+def _add_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sources", type=Path, help="sources.yml to crawl (default: the bundled demo corpus)")
+    parser.add_argument("--warehouse", type=Path, help="DuckDB warehouse file (default: $WAREHOUSE)")
+    parser.add_argument("--out", type=Path, help="output directory (default: $OUTPUT_DIR or output/)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="leads",
+        description="Find companies hiring for solar PV design and drafting work: crawl job postings, score them "
+        "in SQL (dbt + DuckDB), export leads and enrich them with evidence-checked facts.",
+        epilog=_config_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="crawl, build, enrich and export (the whole pipeline)")
+    _add_paths(run)
+    run.set_defaults(handler=cmd_run)
+
+    build = sub.add_parser("build", help="create the raw schema and run `dbt build` on the warehouse")
+    _add_paths(build)
+    build.set_defaults(handler=cmd_build)
+
+    decide = sub.add_parser(
+        "decide",
+        help="apply the acceptance rules to candidate values (CSV / JSONL / JSON)",
+        description="Apply the enrichment acceptance rules (confidence, authority, regex, recall) to candidate "
+        "rows through the project's dbt macros. Input columns: candidate_id, field, candidate, model_conf, "
+        "source_hint, recall_hits, recall_used, verdict, target_regex. A row with a bad value is rejected with "
+        "reason invalid_input(<column>); the other rows are decided normally.",
+    )
+    decide.add_argument("--input", type=Path, required=True, help="candidates file (.csv, .jsonl, .json)")
+    decide.add_argument("--output", type=Path, help="decisions file, format by extension (default: stdout)")
+    decide.add_argument(
+        "--events", type=Path, help="decision log JSONL (default: <output>.events.jsonl beside --output)"
+    )
+    decide.set_defaults(handler=cmd_decide)
+
+    query = sub.add_parser(
+        "query",
+        help="run one read-only SELECT / WITH query on the warehouse",
+        description="Ad-hoc SQL on the warehouse over a read-only connection with file access disabled. "
+        "Writes, ATTACH, COPY, PRAGMA, SET, file readers and several statements are refused.",
+    )
+    query.add_argument("sql", help='the query, e.g. "select company, score from marts.leads limit 5"')
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.add_argument("--warehouse", type=Path, help="DuckDB warehouse file (default: $WAREHOUSE)")
+    query.set_defaults(handler=cmd_query)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        config = load_config()
+        return args.handler(args, config)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except DbtError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

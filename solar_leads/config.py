@@ -1,0 +1,78 @@
+"""Settings read from the environment and validated before any work starts."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from solar_leads.errors import UserError
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    parse: Callable[[str], float | int]
+    low: float
+    high: float
+    help: str
+
+
+SETTINGS = (
+    Setting("MIN_CONFIDENCE", "0.70", float, 0.0, 1.0, "minimum computed confidence to accept a value"),
+    Setting("MAX_SNIPPETS_TOTAL", "80", int, 1, 500, "snippet blocks kept per company and field"),
+    Setting("PER_QUERY_RESULTS", "10", int, 1, 50, "search results read per query"),
+    Setting("MAX_QUERIES", "12", int, 1, 50, "search queries per company and field"),
+    Setting("LEAD_THRESHOLD", "50", int, 0, 1000, "score at which a posting qualifies as a lead"),
+    Setting("MAX_EXPORT", "100", int, 1, 1_000_000, "rejected leads written to the labeling JSON"),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    min_confidence: float
+    max_snippets_total: int
+    per_query_results: int
+    max_queries: int
+    lead_threshold: int
+    max_export: int
+    warehouse: Path
+    output_dir: Path
+
+    def with_paths(self, warehouse: Path | None, output_dir: Path | None) -> Config:
+        """This configuration with command-line paths, where given, in place of the environment's."""
+        return replace(
+            self,
+            warehouse=warehouse.expanduser().resolve() if warehouse else self.warehouse,
+            output_dir=output_dir.expanduser().resolve() if output_dir else self.output_dir,
+        )
+
+    def dbt_vars(self) -> dict[str, float | int]:
+        return {"min_confidence": self.min_confidence, "lead_threshold": self.lead_threshold}
+
+
+def _parse(setting: Setting, raw: str) -> float | int:
+    try:
+        value = setting.parse(raw.strip())
+    except ValueError:
+        kind = "a whole number" if setting.parse is int else "a number"
+        raise UserError(f"{setting.name}={raw!r} is not {kind} ({setting.help})") from None
+    if value != value or not setting.low <= value <= setting.high:  # value != value: NaN
+        raise UserError(
+            f"{setting.name}={raw!r} is out of range: it must be within {setting.low:g}..{setting.high:g}"
+            f" ({setting.help})"
+        )
+    return value
+
+
+def load_config(env: Mapping[str, str] | None = None) -> Config:
+    """Read every setting from `env` (default: os.environ); raise UserError naming the first bad value."""
+    env = os.environ if env is None else env
+    values = {s.name.lower(): _parse(s, env.get(s.name, s.default)) for s in SETTINGS}
+    warehouse = Path(env.get("WAREHOUSE", "data/warehouse.duckdb")).expanduser().resolve()
+    output_dir = Path(env.get("OUTPUT_DIR", "output")).expanduser().resolve()
+    return Config(warehouse=warehouse, output_dir=output_dir, **values)

@@ -1,0 +1,62 @@
+"""Run dbt in-process against a given warehouse file, with dbt's console output sent to stderr."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from solar_leads.config import PROJECT_DIR
+from solar_leads.errors import UserError
+
+
+class DbtError(RuntimeError):
+    """dbt reported a failure (a model error or a failing test); the message lists what failed."""
+
+
+@contextlib.contextmanager
+def _environment(warehouse: Path) -> Iterator[None]:
+    previous = os.environ.get("WAREHOUSE")
+    os.environ["WAREHOUSE"] = str(warehouse)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("WAREHOUSE", None)
+        else:
+            os.environ["WAREHOUSE"] = previous
+
+
+def run_dbt(
+    command: list[str], warehouse: Path, dbt_vars: Mapping[str, object], quiet: bool = False
+) -> None:
+    """Invoke `dbt <command>` on `warehouse`; raise DbtError naming the failed nodes."""
+    from dbt.cli.main import dbtRunner  # imported lazily: dbt takes a second to import
+
+    args = [
+        *command,
+        "--project-dir", str(PROJECT_DIR),
+        "--profiles-dir", str(PROJECT_DIR / "dbt"),
+        "--vars", json.dumps(dict(dbt_vars)),
+    ]
+    if quiet:
+        args = ["--quiet", *args]
+    with _environment(warehouse), contextlib.redirect_stdout(sys.stderr):
+        result = dbtRunner().invoke(args)
+    if result.exception is not None:
+        raise DbtError(f"dbt {' '.join(command)} could not run: {result.exception}")
+    if not result.success:
+        failed = [
+            f"{r.node.unique_id}: {r.message}"
+            for r in (result.result or [])
+            if str(getattr(r, "status", "")).lower() in {"error", "fail"}
+        ]
+        raise DbtError(f"dbt {' '.join(command)} failed:\n  " + "\n  ".join(failed or ["see the log above"]))
+
+
+def require_project() -> None:
+    if not (PROJECT_DIR / "dbt_project.yml").exists():
+        raise UserError(f"dbt project not found at {PROJECT_DIR}: install solar-leads from a checkout (pip -e)")

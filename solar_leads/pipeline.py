@@ -1,0 +1,27 @@
+"""The pipeline's stages in sequence: crawl, dbt build, exports. One writer at a time."""
+
+from __future__ import annotations
+
+import sys
+
+from solar_leads.config import PROJECT_DIR, Config
+from solar_leads.dbt_runner import run_dbt
+from solar_leads.warehouse import init_warehouse
+
+DEMO_CANDIDATES = PROJECT_DIR / "demo" / "candidates.csv"
+
+
+def build(config: Config) -> None:
+    """Create the raw schema if needed and run `dbt build` (seeds, models, unit and data tests)."""
+    init_warehouse(config.warehouse)
+    run_dbt(["build"], config.warehouse, config.dbt_vars())
+    print(f"built warehouse {config.warehouse}", file=sys.stderr)
+
+
+def run(config: Config, sources: object = None) -> None:
+    from solar_leads.decide import decide, events_path_for
+
+    build(config)
+    output = config.output_dir / "demo_candidate_decisions.csv"
+    counts = decide(config, DEMO_CANDIDATES, output, events_path_for(output))
+    print(f"demo candidates: {counts['accepted']} accepted of {counts['candidates']} -> {output}", file=sys.stderr)
