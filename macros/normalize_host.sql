@@ -3,8 +3,10 @@
 rtrim(
     regexp_replace(
         regexp_replace(
-            regexp_replace(lower(trim(coalesce({{ value }}, ''))), '^[a-z][a-z0-9+.-]*://', ''),
-            '^[^/?#@]*@', ''),
-        '[/?#].*$|:[0-9]*$', ''),
+            regexp_replace(
+                regexp_replace(lower(trim(coalesce({{ value }}, ''))), '^[a-z][a-z0-9+.-]*://', ''),
+                '[/?#].*$', ''),
+            '^[^@]*@', ''),
+        ':[0-9]*$', ''),
     '.')
 {%- endmacro %}
