@@ -5,24 +5,36 @@
   Adds: source_host, is_authoritative, base, recall_factor, computed_conf, min_confidence, passes_verdict,
   passes_confidence, passes_regex, allow_zero_recall, accepted, reason. A row with invalid input is rejected
   with reason invalid_input(<column>) and no computed values.
+  Domain authority is decided once per distinct source_hint and the regex once per distinct (value, regex) pair:
+  evidence repeats its sources, and a per-row regex is compiled per row.
 -#}
 {% macro decide_candidates(candidates) -%}
-with hosts as (
-    select *, {{ normalize_host('source_hint') }} as source_host
-    from {{ candidates }}
+with host_authority as (
+    select source_hint, source_host, {{ is_authoritative_domain('source_host') }} as is_authoritative
+    from (
+        select source_hint, {{ normalize_host('source_hint') }} as source_host
+        from (select distinct source_hint from {{ candidates }})
+    )
 ),
 
-authority as (
-    select *, {{ is_authoritative_domain('source_host') }} as is_authoritative
-    from hosts
+regex_checks as (
+    select candidate, target_regex, {{ flexible_regex_match('candidate', 'target_regex') }} as passes_regex
+    from (select distinct candidate, target_regex from {{ candidates }})
 ),
 
 terms as (
     select
-        *,
-        {{ authority_base('is_authoritative') }} as base,
-        {{ recall_factor('recall_used', 'recall_hits') }} as recall_factor
-    from authority
+        candidates.*,
+        host_authority.source_host,
+        host_authority.is_authoritative,
+        regex_checks.passes_regex,
+        {{ authority_base('host_authority.is_authoritative') }} as base,
+        {{ recall_factor('candidates.recall_used', 'candidates.recall_hits') }} as recall_factor
+    from {{ candidates }} as candidates
+    left join host_authority on candidates.source_hint is not distinct from host_authority.source_hint
+    left join regex_checks
+        on candidates.candidate is not distinct from regex_checks.candidate
+        and candidates.target_regex is not distinct from regex_checks.target_regex
 ),
 
 confidence as (
@@ -38,7 +50,6 @@ flags as (
         *,
         upper(trim(coalesce(verdict, ''))) = 'YES' as passes_verdict,
         computed_conf >= round(min_confidence, 10) as passes_confidence,
-        {{ flexible_regex_match('candidate', 'target_regex') }} as passes_regex,
         {{ allow_zero_recall('computed_conf', 'is_authoritative', 'model_conf') }} as allow_zero_recall
     from confidence
 ),

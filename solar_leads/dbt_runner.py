@@ -18,7 +18,7 @@ class DbtError(RuntimeError):
 
 
 @contextlib.contextmanager
-def _environment(warehouse: Path) -> Iterator[None]:
+def _environment(warehouse: Path | str) -> Iterator[None]:
     previous = os.environ.get("WAREHOUSE")
     os.environ["WAREHOUSE"] = str(warehouse)
     try:
@@ -30,17 +30,18 @@ def _environment(warehouse: Path) -> Iterator[None]:
             os.environ["WAREHOUSE"] = previous
 
 
-def run_dbt(
-    command: list[str], warehouse: Path, dbt_vars: Mapping[str, object], quiet: bool = False
-) -> None:
+def run_dbt(command: list[str], warehouse: Path, dbt_vars: Mapping[str, object], quiet: bool = False) -> None:
     """Invoke `dbt <command>` on `warehouse`; raise DbtError naming the failed nodes."""
     from dbt.cli.main import dbtRunner  # imported lazily: dbt takes a second to import
 
     args = [
         *command,
-        "--project-dir", str(PROJECT_DIR),
-        "--profiles-dir", str(PROJECT_DIR / "dbt"),
-        "--vars", json.dumps(dict(dbt_vars)),
+        "--project-dir",
+        str(PROJECT_DIR),
+        "--profiles-dir",
+        str(PROJECT_DIR / "dbt"),
+        "--vars",
+        json.dumps(dict(dbt_vars)),
     ]
     if quiet:
         args = ["--quiet", *args]
@@ -55,6 +56,7 @@ def run_dbt(
             if str(getattr(r, "status", "")).lower() in {"error", "fail"}
         ]
         raise DbtError(f"dbt {' '.join(command)} failed:\n  " + "\n  ".join(failed or ["see the log above"]))
+    return result.result
 
 
 def require_project() -> None:

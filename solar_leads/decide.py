@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
+from solar_leads.compiled_models import compiled_sql, create_views, in_memory_connection
 from solar_leads.config import Config
-from solar_leads.dbt_runner import run_dbt
 from solar_leads.decision_log import write_events
 from solar_leads.tabular_io import file_format, load_as_text, write_query
-from solar_leads.warehouse import connect, ensure_raw_schema
+from solar_leads.warehouse import ensure_raw_schema
 
 INPUT_COLUMNS = (
     "candidate_id", "field", "candidate", "model_conf", "source_hint",
     "recall_hits", "recall_used", "verdict", "target_regex",
-)
+)  # fmt: skip
 DECISION_COLUMNS = (
     "base", "recall_factor", "computed_conf", "is_authoritative", "passes_verdict",
     "passes_confidence", "passes_regex", "allow_zero_recall", "accepted", "reason",
-)
+)  # fmt: skip
+MODELS = ("stg_requests__decision_candidates", "candidate_decisions")
 
 
 def events_path_for(output: Path) -> Path:
@@ -27,27 +27,24 @@ def events_path_for(output: Path) -> Path:
 
 
 def decide(config: Config, input_path: Path, output: Path | None, events: Path | None) -> dict[str, int]:
-    """Decide every candidate in `input_path`; write decisions (and events) and return the counts."""
+    """Decide every candidate in `input_path`; write decisions (and events) and return the counts.
+
+    Runs the compiled dbt models in an in-memory DuckDB: deciding a file never touches the warehouse.
+    """
     out_format = file_format(output, "output file") if output else file_format(input_path, "input file")
-    with tempfile.TemporaryDirectory(prefix="leads-decide-") as scratch:
-        # A scratch warehouse: deciding a file never touches the pipeline's warehouse.
-        warehouse = Path(scratch) / "decide.duckdb"
-        with connect(warehouse) as con:
-            ensure_raw_schema(con)
-            load_as_text(con, input_path, "raw.decision_requests", INPUT_COLUMNS)
-        run_dbt(
-            ["build", "--select", "+candidate_decisions", "--exclude-resource-type", "unit_test"],
-            warehouse, config.dbt_vars(), quiet=True,
-        )
-        with connect(warehouse) as con:
-            columns = ", ".join((*INPUT_COLUMNS, *DECISION_COLUMNS))
-            write_query(
-                con, f"select {columns} from marts.candidate_decisions order by request_row", output, out_format
-            )
-            if events is not None:
-                write_events(con, "marts.candidate_decisions", "request_row", events)
-            total, accepted, invalid = con.execute(
-                "select count(*), count(*) filter (where accepted),"
-                " count(*) filter (where reason like 'invalid_input(%') from marts.candidate_decisions"
-            ).fetchone()
+    compiled = compiled_sql(MODELS, config.dbt_vars())
+    with in_memory_connection() as con:
+        ensure_raw_schema(con)
+        load_as_text(con, input_path, "raw.decision_requests", INPUT_COLUMNS)
+        create_views(con, compiled)
+        # materialize once: the file, the events and the counts all read the same decisions
+        con.execute("create table decisions as select * from marts.candidate_decisions")
+        columns = ", ".join((*INPUT_COLUMNS, *DECISION_COLUMNS))
+        write_query(con, f"select {columns} from decisions order by request_row", output, out_format)
+        if events is not None:
+            write_events(con, "decisions", "request_row", events)
+        total, accepted, invalid = con.execute(
+            "select count(*), count(*) filter (where accepted),"
+            " count(*) filter (where reason like 'invalid_input(%') from decisions"
+        ).fetchone()
     return {"candidates": total, "accepted": accepted, "rejected": total - accepted, "invalid": invalid}

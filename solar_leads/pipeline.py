@@ -24,4 +24,7 @@ def run(config: Config, sources: object = None) -> None:
     build(config)
     output = config.output_dir / "demo_candidate_decisions.csv"
     counts = decide(config, DEMO_CANDIDATES, output, events_path_for(output))
-    print(f"demo candidates: {counts['accepted']} accepted of {counts['candidates']} -> {output}", file=sys.stderr)
+    print(
+        f"demo candidates: {counts['accepted']} accepted of {counts['candidates']} -> {output}",
+        file=sys.stderr,
+    )

@@ -1,0 +1,82 @@
+"""Run dbt models' compiled SQL in an in-memory DuckDB, for the ad-hoc commands (`leads decide`, `leads score`).
+
+dbt compiles the models against a `:memory:` profile (so relations read "memory"."<schema>"."<name>"); the
+compiled SQL is cached under target/ keyed by a fingerprint of the dbt project files and the vars, so dbt runs
+only when the rules change. The rules themselves stay in the dbt macros and seeds: Python only executes SQL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Mapping, Sequence
+
+import duckdb
+import yaml
+
+from solar_leads.config import PROJECT_DIR
+from solar_leads.dbt_runner import run_dbt
+from solar_leads.tabular_io import atomic_path
+
+SEEDS_DIR = PROJECT_DIR / "dbt" / "seeds"
+CACHE_DIR = PROJECT_DIR / "target" / "leads_compiled"
+PROJECT_SOURCES = ("dbt_project.yml", "dbt/profiles.yml", "models", "macros", "dbt/seeds")
+
+
+def _fingerprint(names: Sequence[str], dbt_vars: Mapping[str, object]) -> str:
+    digest = hashlib.sha256(json.dumps([list(names), dict(dbt_vars)], sort_keys=True).encode())
+    for source in PROJECT_SOURCES:
+        root = PROJECT_DIR / source
+        for path in sorted([root] if root.is_file() else root.rglob("*")):
+            if path.is_file():
+                digest.update(str(path.relative_to(PROJECT_DIR)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def compiled_sql(names: Sequence[str], dbt_vars: Mapping[str, object]) -> dict[str, str]:
+    """The compiled SQL of each model in `names`, from the cache or a fresh `dbt compile`."""
+    cache = CACHE_DIR / f"{_fingerprint(names, dbt_vars)}.json"
+    if cache.exists():
+        return json.loads(cache.read_text())
+    result = run_dbt(["compile", "--select", *names], ":memory:", dbt_vars, quiet=True)
+    compiled = {r.node.name: r.node.compiled_code for r in result.results if r.node.name in names}
+    missing = set(names) - set(compiled)
+    if missing:
+        raise RuntimeError(f"dbt compile did not return {sorted(missing)}")
+    with atomic_path(cache) as tmp:
+        tmp.write_text(json.dumps(compiled))
+    return compiled
+
+
+def seed_column_types() -> dict[str, dict[str, str]]:
+    """Column types of every seed, as declared in dbt/seeds/_seeds.yml (the same types dbt loads them with)."""
+    spec = yaml.safe_load((SEEDS_DIR / "_seeds.yml").read_text())
+    return {seed["name"]: seed["config"]["column_types"] for seed in spec["seeds"]}
+
+
+def load_seeds(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("create schema if not exists seeds")
+    for name, types in seed_column_types().items():
+        path = str(SEEDS_DIR / f"{name}.csv").replace("'", "''")
+        columns = ", ".join(f"'{column}': '{kind}'" for column, kind in types.items())
+        con.execute(
+            f"create table seeds.{name} as select * from read_csv('{path}', header = true, columns = {{{columns}}})"
+        )
+
+
+def in_memory_connection() -> duckdb.DuckDBPyConnection:
+    """A fresh in-memory database (named "memory", as the compiled SQL expects) with the seeds loaded."""
+    con = duckdb.connect(":memory:", config={"threads": os.cpu_count() or 1})
+    for schema in ("raw", "staging", "intermediate", "marts"):
+        con.execute(f"create schema {schema}")
+    load_seeds(con)
+    return con
+
+
+def create_views(con: duckdb.DuckDBPyConnection, compiled: Mapping[str, str]) -> None:
+    """Create each compiled model as a view in its folder's schema, in the given (dependency) order."""
+    for name, sql in compiled.items():
+        schema = next((PROJECT_DIR / "models").rglob(f"{name}.sql")).parent.name
+        con.execute(f"create view {schema}.{name} as {sql}")
