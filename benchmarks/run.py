@@ -9,9 +9,9 @@ import platform
 import tempfile
 from pathlib import Path
 
-from benchmarks import bench_decide
+from benchmarks import bench_decide, bench_loader
 
-BENCHES = {"decide": bench_decide.run}
+BENCHES = {"decide": bench_decide.run, "loader": bench_loader.run}
 
 
 def main() -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -59,6 +61,46 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_crawl(args: argparse.Namespace, config: Config) -> int:
+    from solar_leads.crawl import crawl
+    from solar_leads.run_id import check_run_id, new_run_id
+    from solar_leads.sources import load_sources
+
+    config = config.with_paths(args.warehouse, args.out)
+    run_id = check_run_id(args.run_id) if args.run_id else new_run_id()
+    overrides = dict(_setting(value) for value in args.set)
+    if args.sources:
+        crawl(config, load_sources(args.sources), run_id, overrides)
+        return 0
+    from solar_leads.demo_server import serve
+    from solar_leads.pipeline import DEMO_SOURCES
+
+    with serve() as base_url:
+        os.environ["DEMO_URL"] = base_url
+        crawl(config, load_sources(DEMO_SOURCES), run_id, overrides)
+    return 0
+
+
+def _setting(value: str) -> tuple[str, str]:
+    name, sep, setting = value.partition("=")
+    if not sep or not name:
+        raise UserError(f"--set expects NAME=VALUE, got {value!r}")
+    return name, setting
+
+
+def cmd_demo_server(args: argparse.Namespace, config: Config) -> int:
+    from solar_leads.demo_server import serve
+
+    with serve(args.port) as base_url:
+        print(f"serving the demo corpus at {base_url} (Ctrl-C to stop)", file=sys.stderr)
+        print(base_url, flush=True)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
 def _add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sources", type=Path, help="sources.yml to crawl (default: the bundled demo corpus)")
     parser.add_argument("--warehouse", type=Path, help="DuckDB warehouse file (default: $WAREHOUSE)")
@@ -78,6 +120,23 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="crawl, build, enrich and export (the whole pipeline)")
     _add_paths(run)
     run.set_defaults(handler=cmd_run)
+
+    crawl = sub.add_parser(
+        "crawl",
+        help="crawl job boards, career pages and search into the warehouse's raw tables",
+        description="Crawl every entry of a sources.yml (default: the bundled demo corpus, served on 127.0.0.1) "
+        "and append postings, snippets and failures to raw.postings, raw.snippets and raw.crawl_log.",
+    )
+    _add_paths(crawl)
+    crawl.add_argument("--run-id", help="stamp rows with this run id (YYYYMMDD_HHMMSS; default: now, UTC)")
+    crawl.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE", help="override a Scrapy setting (repeatable)"
+    )
+    crawl.set_defaults(handler=cmd_crawl)
+
+    demo = sub.add_parser("demo-server", help="serve the bundled demo corpus on 127.0.0.1 until interrupted")
+    demo.add_argument("--port", type=int, default=0, help="port (default: a free one, printed on stdout)")
+    demo.set_defaults(handler=cmd_demo_server)
 
     build = sub.add_parser("build", help="create the raw schema and run `dbt build` on the warehouse")
     _add_paths(build)

@@ -9,6 +9,7 @@ from solar_leads.dbt_runner import run_dbt
 from solar_leads.warehouse import init_warehouse
 
 DEMO_CANDIDATES = PROJECT_DIR / "demo" / "candidates.csv"
+DEMO_SOURCES = PROJECT_DIR / "demo" / "sources.yml"
 
 
 def build(config: Config) -> None:

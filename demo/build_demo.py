@@ -1,0 +1,327 @@
+"""Build the demo corpus in demo/site/ (served by `leads demo-server`) and the golden set, deterministically.
+
+    python -m demo.build_demo
+
+Solar postings come from demo/solar_postings.py; background postings are the 500 real LinkedIn postings in
+demo/data/ (CC-BY-SA-4.0, see demo/data/README.md). Every file is in the real response shape of its source
+(see the README's "Sources" section). `__BASE_URL__` in a file is replaced by the server's own address.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import random
+import re
+import shutil
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from demo.solar_postings import (
+    CATEGORY_COMPANIES,
+    CLOSINGS,
+    GENERIC_INTROS,
+    INTROS,
+    SOLAR_COMPANIES,
+    SPECS,
+)  # fmt: skip
+
+DEMO = Path(__file__).resolve().parent
+SITE = DEMO / "site"
+BACKGROUND = DEMO / "data" / "linkedin-job-postings-2023-24-sample500.csv"
+GOLDEN = DEMO.parent / "data" / "golden" / "golden-test-set.json"
+SOURCE_TYPES = ["greenhouse", "lever", "ashby", "smartrecruiters", "workable", "jobposting"]
+COPIES_PER_SPEC = {True: 3, False: 2}
+GOLDEN_BACKGROUND = 60
+
+
+@dataclass
+class Posting:
+    key: str
+    company: str
+    website: str
+    title: str
+    city: str
+    description: str
+    label: bool
+    category: str
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def solar_postings(rng: random.Random) -> list[Posting]:
+    postings = []
+    for index, (category, label, title, body) in enumerate(SPECS):
+        companies = CATEGORY_COMPANIES.get(category, SOLAR_COMPANIES)
+        for copy in range(COPIES_PER_SPEC[label]):
+            name, website, city = companies[(index + copy * 5) % len(companies)]
+            intro = rng.choice(INTROS if category.startswith("tier") else GENERIC_INTROS)
+            text = " ".join([intro.format(company=name, city=city), body, rng.choice(CLOSINGS)])
+            postings.append(Posting(f"s{index:02d}-{copy}", name, website, title, city, text, label, category))
+    return postings
+
+
+def background_postings() -> list[Posting]:
+    with BACKGROUND.open(newline="", encoding="utf-8") as fh:
+        return [
+            Posting(f"li{row['job_id']}", row["company_name"] or "Confidential employer", "", row["title"],
+                    row["location"] or "United States", row["description"], False, "background")
+            for row in csv.DictReader(fh)
+        ]  # fmt: skip
+
+
+def as_html(text: str) -> str:
+    return "".join(f"<p>{html.escape(part)}</p>" for part in text.split(". ") if part)
+
+
+def city_state(location: str) -> tuple[str, str]:
+    city, _, state = location.partition(", ")
+    return city, state
+
+
+def write_json(path: Path, payload: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def greenhouse(board: str, postings: list[Posting]) -> dict:
+    jobs = []
+    for n, p in enumerate(postings):
+        job_id = 4_000_000 + zlib.crc32(p.key.encode()) % 1_000_000
+        jobs.append({
+            "id": job_id, "internal_job_id": job_id - 1000, "title": p.title, "company_name": p.company,
+            "absolute_url": f"__BASE_URL__/gh/{board}/jobs/{job_id}?gh_jid={job_id}&utm_source=demo",
+            "location": {"name": p.city}, "updated_at": "2026-10-01T12:00:00-04:00",
+            "first_published": "2026-09-15T09:30:00-04:00", "requisition_id": f"REQ-{n:04d}", "language": "en",
+            "application_deadline": None, "metadata": None,
+            "departments": [{"id": 11, "name": "Engineering", "child_ids": [], "parent_id": None}],
+            "offices": [{"id": 21, "name": p.city, "location": p.city, "child_ids": [], "parent_id": None}],
+            "data_compliance": [], "content": html.escape(as_html(p.description)),
+        })  # fmt: skip
+    return {"jobs": jobs, "meta": {"total": len(jobs)}}
+
+
+def lever(site: str, postings: list[Posting]) -> list:
+    return [
+        {
+            "id": f"{site}-{n:04d}-lever",
+            "text": p.title,
+            "categories": {
+                "commitment": "Full-time",
+                "department": "Engineering",
+                "location": p.city,
+                "team": "Design",
+                "allLocations": [p.city],
+            },
+            "createdAt": 1_790_000_000_000 + n * 86_400_000,
+            "country": "US",
+            "workplaceType": "hybrid",
+            "description": as_html(p.description),
+            "descriptionPlain": p.description,
+            "descriptionBody": as_html(p.description),
+            "descriptionBodyPlain": p.description,
+            "opening": "",
+            "openingPlain": "",
+            "additional": "",
+            "additionalPlain": "",
+            "lists": [{"text": "What you'll do", "content": "<li>Design</li><li>Document</li>"}],
+            "salaryRange": {"min": 55000, "max": 85000, "currency": "USD", "interval": "per-year-salary"},
+            "hostedUrl": f"__BASE_URL__/lever/{site}/{n:04d}",
+            "applyUrl": f"__BASE_URL__/lever/{site}/{n:04d}/apply",
+        }  # fmt: skip
+        for n, p in enumerate(postings)
+    ]
+
+
+def ashby(org: str, postings: list[Posting]) -> dict:
+    jobs = []
+    for n, p in enumerate(postings):
+        city, state = city_state(p.city)
+        jobs.append({
+            "id": f"a5b{n:05d}-{org}", "title": p.title, "department": "Engineering", "team": "Design",
+            "employmentType": "FullTime", "location": p.city, "secondaryLocations": [],
+            "publishedAt": "2026-09-20T15:00:00.000+00:00", "isListed": True, "isRemote": False,
+            "workplaceType": "OnSite",
+            "address": {"postalAddress": {"addressLocality": city, "addressRegion": state, "addressCountry": "US"}},
+            "jobUrl": f"__BASE_URL__/ashby/{org}/{n}", "applyUrl": f"__BASE_URL__/ashby/{org}/{n}/apply",
+            "descriptionHtml": as_html(p.description), "descriptionPlain": p.description,
+        })  # fmt: skip
+    return {"jobs": jobs}
+
+
+def smartrecruiters(company: str, postings: list[Posting]) -> tuple[dict, dict[str, dict]]:
+    summaries, details = [], {}
+    for n, p in enumerate(postings):
+        city, state = city_state(p.city)
+        posting_id = str(7_440_000_000 + n)
+        summary = {
+            "id": posting_id, "name": p.title, "uuid": f"uuid-{company}-{n}",
+            "company": {"identifier": company, "name": p.company}, "releasedDate": "2026-09-30T10:00:00.000Z",
+            "location": {"city": city, "region": state, "country": "us", "remote": False, "fullLocation": p.city},
+            "department": {"label": "Engineering"}, "function": {"label": "Engineering"},
+            "typeOfEmployment": {"label": "Full-time"}, "experienceLevel": {"label": "Associate"},
+            "ref": f"__BASE_URL__/v1/companies/{company}/postings/{posting_id}",
+        }  # fmt: skip
+        summaries.append(summary)
+        details[posting_id] = {
+            **summary,
+            "postingUrl": f"__BASE_URL__/sr/{company}/{posting_id}",
+            "jobAd": {"sections": {
+                "companyDescription": {"title": "Company Description", "text": f"<p>{html.escape(p.company)}</p>"},
+                "jobDescription": {"title": "Job Description", "text": as_html(p.description)},
+                "qualifications": {"title": "Qualifications", "text": ""},
+                "additionalInformation": {"title": "Additional Information", "text": ""},
+            }},
+        }  # fmt: skip
+    listing = {"offset": 0, "limit": 100, "totalFound": len(summaries), "content": summaries}
+    return listing, details
+
+
+def workable(account: str, postings: list[Posting]) -> dict:
+    jobs = []
+    for n, p in enumerate(postings):
+        city, state = city_state(p.city)
+        code = f"{account[:3].upper()}{n:04d}"
+        jobs.append({
+            "title": p.title, "shortcode": code, "code": "", "employment_type": "Full-time",
+            "telecommuting": False, "department": "Design", "url": f"__BASE_URL__/workable/{account}/j/{code}",
+            "shortlink": f"__BASE_URL__/workable/j/{code}", "application_url": f"__BASE_URL__/workable/{code}/apply",
+            "published_on": "2026-09-28", "created_at": "2026-09-28", "country": "United States", "city": city,
+            "state": state, "education": "", "experience": "", "function": "", "industry": "Renewables",
+            "locations": [{"country": "United States", "countryCode": "US", "city": city, "region": state,
+                           "hidden": False}],
+            "description": as_html(p.description),
+        })  # fmt: skip
+    return {"name": postings[0].company if postings else account, "description": "", "jobs": jobs}
+
+
+def job_posting_ld(p: Posting, n: int, page: str) -> dict:
+    city, state = city_state(p.city)
+    return {
+        "@context": "https://schema.org", "@type": "JobPosting", "title": p.title,
+        "description": as_html(p.description), "datePosted": "2026-09-25", "validThrough": "2026-12-31",
+        "employmentType": "FULL_TIME", "identifier": {"@type": "PropertyValue", "name": p.company, "value": p.key},
+        "hiringOrganization": {"@type": "Organization", "name": p.company,
+                               "sameAs": f"https://{p.website}" if p.website else None},
+        "jobLocation": {"@type": "Place", "address": {"@type": "PostalAddress", "addressLocality": city,
+                                                       "addressRegion": state, "addressCountry": "US"}},
+        "url": f"__BASE_URL__/careers/{page}.html#{p.key}",
+    }  # fmt: skip
+
+
+def career_page(page: str, postings: list[Posting], layout: int) -> str:
+    """A career page holding its postings as one object per script, a list, or an @graph."""
+    objects = [job_posting_ld(p, n, page) for n, p in enumerate(postings)]
+    if layout == 0:
+        scripts = [json.dumps(o, indent=1) for o in objects]
+    elif layout == 1:
+        scripts = [json.dumps(objects, indent=1)]
+    else:
+        graph = [{k: v for k, v in o.items() if k != "@context"} for o in objects]
+        scripts = [json.dumps({"@context": "https://schema.org", "@graph": graph}, indent=1)]
+    blocks = "\n".join(f'<script type="application/ld+json">\n{s}\n</script>' for s in scripts)
+    items = "\n".join(f"<li>{html.escape(p.title)}</li>" for p in postings)
+    return f"<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Careers</title>\n{blocks}\n</head>\n" \
+           f"<body><h1>Open roles</h1><ul>{items}</ul></body></html>\n"  # fmt: skip
+
+
+def assign(postings: list[Posting]) -> dict[tuple[str, str], list[Posting]]:
+    """Group postings into boards: a solar-side company keeps one source type; background spreads over three."""
+    boards: dict[tuple[str, str], list[Posting]] = {}
+    companies = sorted({p.company for p in postings if p.category != "background"})
+    company_type = {c: SOURCE_TYPES[i % len(SOURCE_TYPES)] for i, c in enumerate(companies)}
+    for n, p in enumerate(postings):
+        if p.category == "background":
+            kind = ["greenhouse", "smartrecruiters", "jobposting"][n % 3]
+            board = f"background-{n % 4}"
+        else:
+            kind, board = company_type[p.company], slug(p.company)
+        boards.setdefault((kind, board), []).append(p)
+    return boards
+
+
+def write_site(boards: dict[tuple[str, str], list[Posting]]) -> list[dict]:
+    if SITE.exists():
+        shutil.rmtree(SITE)
+    sources = []
+    for (kind, board), postings in sorted(boards.items()):
+        if kind == "greenhouse":
+            write_json(SITE / "v1" / "boards" / board / "jobs", greenhouse(board, postings))
+            sources.append({"type": kind, "board": board})
+        elif kind == "lever":
+            write_json(SITE / "v0" / "postings" / board, lever(board, postings))
+            sources.append({"type": kind, "site": board, "company": postings[0].company})
+        elif kind == "ashby":
+            write_json(SITE / "posting-api" / "job-board" / board, ashby(board, postings))
+            sources.append({"type": kind, "org": board, "company": postings[0].company})
+        elif kind == "smartrecruiters":
+            listing, details = smartrecruiters(board, postings)
+            write_json(SITE / "v1" / "companies" / board / "postings" / "index", listing)
+            for posting_id, detail in details.items():
+                write_json(SITE / "v1" / "companies" / board / "postings" / posting_id, detail)
+            sources.append({"type": kind, "company": board})
+        elif kind == "workable":
+            write_json(SITE / "api" / "v1" / "widget" / "accounts" / board, workable(board, postings))
+            sources.append({"type": kind, "account": board})
+        else:
+            for start in range(0, len(postings), 6):
+                page = f"{board}-{start // 6}"
+                path = SITE / "careers" / f"{page}.html"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(career_page(page, postings[start : start + 6], (start // 6) % 3), encoding="utf-8")
+                sources.append({"type": "jobposting", "url": f"${{DEMO_URL}}/careers/{page}.html"})
+    (SITE / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")
+    return sources
+
+
+def write_sources(sources: list[dict]) -> None:
+    lines = [
+        "# The demo corpus: `leads run` serves demo/site on 127.0.0.1 and sets DEMO_URL to its address.",
+        "# Every ATS entry takes base_url; ${VAR} is read from the environment.",
+        "user_agent: solar-leads-demo/0.1 (+https://example.invalid/solar-leads; demo crawl)",
+        "sources:",
+    ]
+    for source in sources:
+        entry = dict(source)
+        if entry["type"] != "jobposting":
+            entry["base_url"] = "${DEMO_URL}"
+        lines.append("  - " + json.dumps(entry))
+    lines.append('  - {"type": "searxng", "base_url": "${DEMO_URL}"}')
+    (DEMO / "sources.yml").write_text("\n".join(lines) + "\n")
+
+
+def write_golden(solar: list[Posting], background: list[Posting], rng: random.Random) -> None:
+    chosen = solar + rng.sample(background, GOLDEN_BACKGROUND)
+    items = [
+        {"id": p.key, "description": p.description, "label": p.label, "company": p.company, "title": p.title,
+         "category": p.category}
+        for p in chosen
+    ]  # fmt: skip
+    payload = {
+        "metadata": {
+            "created": "2026-11-21T00:00:00Z", "purpose": "golden_test_set", "count": len(items),
+            "positives": sum(i["label"] for i in items),
+            "notes": "label true = a solar PV design / drafting / design-engineering role. Background items are "
+                     "real LinkedIn postings (CC-BY-SA-4.0, see demo/data/README.md).",
+        },
+        "items": items,
+    }  # fmt: skip
+    write_json(GOLDEN, payload)
+
+
+def main() -> None:
+    rng = random.Random(20261121)
+    solar = solar_postings(rng)
+    background = background_postings()
+    sources = write_site(assign(solar + background))
+    write_sources(sources)
+    write_golden(solar, background, rng)
+    print(f"{len(solar)} solar-side + {len(background)} background postings, {len(sources)} sources")
+
+
+if __name__ == "__main__":
+    main()

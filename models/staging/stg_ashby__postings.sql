@@ -1,0 +1,2 @@
+-- ashby postings from raw.postings, in the shared staging shape.
+{{ stage_postings('ashby') }}

@@ -1,0 +1,2 @@
+-- greenhouse postings from raw.postings, in the shared staging shape.
+{{ stage_postings('greenhouse') }}

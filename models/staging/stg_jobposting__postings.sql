@@ -1,0 +1,2 @@
+-- jobposting postings from raw.postings, in the shared staging shape.
+{{ stage_postings('jobposting') }}

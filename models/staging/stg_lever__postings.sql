@@ -1,0 +1,2 @@
+-- lever postings from raw.postings, in the shared staging shape.
+{{ stage_postings('lever') }}

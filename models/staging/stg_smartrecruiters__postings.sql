@@ -1,0 +1,2 @@
+-- smartrecruiters postings from raw.postings, in the shared staging shape.
+{{ stage_postings('smartrecruiters') }}

@@ -1,0 +1,2 @@
+-- workable postings from raw.postings, in the shared staging shape.
+{{ stage_postings('workable') }}

@@ -1,0 +1,141 @@
+"""Item pipelines: validate and clean items, then append them to the DuckDB warehouse in batches."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import duckdb
+import pandas as pd
+from scrapy import signals
+from scrapy.exceptions import DropItem
+
+from scrapy_project.items import CrawlFailure, PostingItem, SnippetItem
+from scrapy_project.text import html_to_text
+
+REQUIRED_POSTING_FIELDS = ("source", "external_id", "title", "company", "url", "description")
+
+
+class ValidationPipeline:
+    """Cleans text fields (HTML unescaped and stripped) and drops an item missing a required field."""
+
+    def process_item(self, item, spider=None):
+        if isinstance(item, PostingItem):
+            item.title = html_to_text(item.title) or None
+            item.company = html_to_text(item.company) or None
+            item.description = html_to_text(item.description) or None
+            item.location = html_to_text(item.location) or None
+            missing = [name for name in REQUIRED_POSTING_FIELDS if not getattr(item, name)]
+            if missing:
+                raise DropItem(f"missing {', '.join(missing)}")
+        elif isinstance(item, SnippetItem):
+            item.title = html_to_text(item.title) or None
+            item.content = html_to_text(item.content) or None
+            if not item.url or not item.query:
+                raise DropItem("missing url or query")
+        return item
+
+
+class WarehouseWriter:
+    """One DuckDB connection per warehouse file, shared by every spider of the crawl process."""
+
+    _open: dict[Path, WarehouseWriter] = {}
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.con = duckdb.connect(str(path))
+        self.users = 0
+
+    @classmethod
+    def acquire(cls, path: Path) -> WarehouseWriter:
+        writer = cls._open.get(path) or cls._open.setdefault(path, cls(path))
+        writer.users += 1
+        return writer
+
+    def release(self) -> None:
+        self.users -= 1
+        if self.users == 0:
+            self.con.close()
+            del self._open[self.path]
+
+    def append(self, table: str, rows: list[dict]) -> None:
+        """Append one batch in one transaction: after a crash the batch is there entirely or not at all."""
+        frame = pd.DataFrame(rows)
+        self.con.register("batch_frame", frame)
+        try:
+            self.con.execute("begin transaction")
+            self.con.execute(f"insert into raw.{table} by name select * from batch_frame")
+            self.con.execute("commit")
+        except Exception:
+            self.con.execute("rollback")
+            raise
+        finally:
+            self.con.unregister("batch_frame")
+
+
+class DuckDBPipeline:
+    """Buffers rows per raw table and appends them in batches; records dropped items in raw.crawl_log."""
+
+    def __init__(self, warehouse: Path, run_id: str, batch_size: int, stats):
+        self.warehouse, self.run_id, self.batch_size, self.stats = warehouse, run_id, batch_size, stats
+        self.buffers: dict[str, list[dict]] = {"postings": [], "snippets": [], "crawl_log": []}
+        self.writer: WarehouseWriter | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        pipeline = cls(
+            Path(settings["LEADS_WAREHOUSE"]), settings["LEADS_RUN_ID"], settings.getint("DUCKDB_BATCH_SIZE"),
+            crawler.stats,
+        )  # fmt: skip
+        crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
+        return pipeline
+
+    def open_spider(self, spider=None):
+        self.writer = WarehouseWriter.acquire(self.warehouse)
+
+    def close_spider(self, spider=None):
+        for table in self.buffers:
+            self._flush(table)
+        self.writer.release()
+
+    def process_item(self, item, spider=None):
+        now = datetime.now(UTC).replace(tzinfo=None)
+        if isinstance(item, PostingItem):
+            row = dataclasses.asdict(item)
+            row["payload"] = json.dumps(item.payload, ensure_ascii=False, default=str)
+            self._add("postings", {**row, "run_id": self.run_id, "scraped_at": now})
+            self.stats.inc_value(f"leads/postings/{item.source}")
+        elif isinstance(item, SnippetItem):
+            row = {**dataclasses.asdict(item), "host": urlsplit(item.url).hostname or ""}
+            self._add("snippets", {**row, "run_id": self.run_id, "scraped_at": now})
+            self.stats.inc_value("leads/snippets")
+        elif isinstance(item, CrawlFailure):
+            self._log(item.kind, item.source, item.url, item.status, item.error, item.retries, None)
+            self.stats.inc_value(f"leads/failures/{item.kind}")
+        return item
+
+    def item_dropped(self, item, response, exception, spider=None):
+        source = getattr(item, "source", "searxng")
+        url = getattr(item, "url", None)
+        self._log("item_dropped", source, url, None, None, 0, str(exception))
+        self.stats.inc_value("leads/dropped")
+
+    def _log(self, kind, source, url, status, error, retries, reason) -> None:
+        self._add("crawl_log", {
+            "run_id": self.run_id, "logged_at": datetime.now(UTC).replace(tzinfo=None), "kind": kind,
+            "source": source, "url": url, "status": status, "error": error, "retries": retries, "reason": reason,
+        })  # fmt: skip
+
+    def _add(self, table: str, row: dict) -> None:
+        self.buffers[table].append(row)
+        if len(self.buffers[table]) >= self.batch_size:
+            self._flush(table)
+
+    def _flush(self, table: str) -> None:
+        rows, self.buffers[table] = self.buffers[table], []
+        if rows:
+            self.writer.append(table, rows)

@@ -1,0 +1,42 @@
+"""Polite crawl defaults. `solar_leads.crawl` overrides USER_AGENT from sources.yml and adds the run's settings."""
+
+BOT_NAME = "solar_leads"
+SPIDER_MODULES = ["scrapy_project.spiders"]
+NEWSPIDER_MODULE = "scrapy_project.spiders"
+
+USER_AGENT = "solar-leads/0.1 (+https://example.invalid/solar-leads)"
+ROBOTSTXT_OBEY = True
+
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.25
+AUTOTHROTTLE_MAX_DELAY = 10.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [408, 429, 500, 502, 503, 504, 522, 524]
+RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry; doubles each time
+RETRY_BACKOFF_MAX = 60.0  # cap, also for a server's Retry-After
+
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "scrapy_project.middlewares.SharedRobotsTxtMiddleware": 100,
+    "scrapy_project.middlewares.BackoffRetryMiddleware": 550,
+}
+ITEM_PIPELINES = {
+    "scrapy_project.pipelines.ValidationPipeline": 100,
+    "scrapy_project.pipelines.DuckDBPipeline": 800,
+}
+DUCKDB_BATCH_SIZE = 500
+
+LOG_LEVEL = "WARNING"  # the crawl summary says what matters; --set LOG_LEVEL=INFO for detail
+TELNETCONSOLE_ENABLED = False
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+FEED_EXPORT_ENCODING = "utf-8"

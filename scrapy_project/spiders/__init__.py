@@ -1,0 +1,1 @@
+"""One spider per source type; each takes every sources.yml entry of its type."""

@@ -1,0 +1,83 @@
+"""What every source spider shares: entries from sources.yml, base URLs, decoding, and failure records."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from scrapy_project.items import CrawlFailure
+
+
+class SourceSpider(scrapy.Spider):
+    """Base class: `entries` are this type's sources.yml entries; each may override `base_url`."""
+
+    default_base_url = ""
+
+    def __init__(self, entries: list[dict[str, Any]] | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.entries = entries or []
+
+    def base_url(self, entry: dict[str, Any]) -> str:
+        return str(entry.get("base_url") or self.default_base_url).rstrip("/")
+
+    def requests_for(self, entry: dict[str, Any]) -> Iterable[scrapy.Request]:
+        raise NotImplementedError
+
+    async def start(self):
+        for entry in self.entries:
+            for request in self.requests_for(entry):
+                yield request
+
+    def request(self, url: str, callback, entry: dict[str, Any], **meta) -> scrapy.Request:
+        return scrapy.Request(url, callback=callback, errback=self.failed, cb_kwargs={"entry": entry}, meta=meta)
+
+    def failed(self, failure: Failure):
+        """Errback: every request that failed for good becomes a CrawlFailure row in raw.crawl_log."""
+        request = failure.request
+        status = None
+        kind = "request_failed"
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            kind = "http_error"
+        elif failure.check(IgnoreRequest) and "robots" in str(failure.value).lower():
+            kind = "robots_disallowed"
+        yield CrawlFailure(
+            source=self.name, url=request.url, status=status, retries=request.meta.get("retry_times", 0),
+            error=f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500], kind=kind,
+        )  # fmt: skip
+
+    def decode(self, response: Response) -> tuple[str | None, CrawlFailure | None]:
+        """The body as text: UTF-8, or the charset the server declares; anything else is a decode failure."""
+        try:
+            return response.body.decode("utf-8"), None
+        except UnicodeDecodeError:
+            declared = response.headers.get("Content-Type", b"").decode("latin-1").lower()
+            if "charset=" in declared:
+                charset = declared.split("charset=")[-1].split(";")[0].strip()
+                try:
+                    return response.body.decode(charset), None
+                except (LookupError, UnicodeDecodeError):
+                    pass
+        return None, self.failure(response, "decode_error", "body is not valid UTF-8 and declares no usable charset")
+
+    def load_json(self, response: Response) -> tuple[Any, CrawlFailure | None]:
+        text, failure = self.decode(response)
+        if failure:
+            return None, failure
+        try:
+            return json.loads(text), None
+        except ValueError as exc:
+            return None, self.failure(response, "parse_error", f"malformed JSON: {exc}")
+
+    def failure(self, response: Response, kind: str, error: str) -> CrawlFailure:
+        return CrawlFailure(
+            source=self.name, url=response.url, status=response.status, error=error, kind=kind,
+            retries=response.meta.get("retry_times", 0),
+        )  # fmt: skip

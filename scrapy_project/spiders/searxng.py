@@ -1,0 +1,32 @@
+"""SearxNG search API for enrichment snippets: GET {base}/search?q=...&format=json."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from scrapy_project.items import SnippetItem
+from scrapy_project.spiders.base import SourceSpider
+
+
+class SearxngSpider(SourceSpider):
+    """Each entry: base_url plus `searches`, a list of {query, company, field}; keeps PER_QUERY_RESULTS each."""
+
+    name = "searxng"
+
+    def requests_for(self, entry):
+        for search in entry.get("searches", []):
+            url = f"{self.base_url(entry)}/search?{urlencode({'q': search['query'], 'format': 'json'})}"
+            yield self.request(url, self.parse, entry, search=search)
+
+    def parse(self, response, entry):
+        data, failure = self.load_json(response)
+        if failure:
+            yield failure
+            return
+        search = response.meta["search"]
+        per_query = self.settings.getint("LEADS_PER_QUERY_RESULTS", 10)
+        for rank, result in enumerate(data.get("results", [])[:per_query], start=1):
+            yield SnippetItem(
+                query=search["query"], rank=rank, url=result.get("url") or "", title=result.get("title"),
+                content=result.get("content"), company=search.get("company"), field=search.get("field"),
+            )  # fmt: skip

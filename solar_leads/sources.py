@@ -1,0 +1,86 @@
+"""sources.yml: the boards, career pages and search endpoint to crawl, validated before any request."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from solar_leads.errors import UserError
+
+# type -> the keys an entry must have (base_url, company and user_agent are optional everywhere)
+REQUIRED_KEYS = {
+    "greenhouse": ("board",),
+    "lever": ("site",),
+    "ashby": ("org",),
+    "smartrecruiters": ("company",),
+    "workable": ("account",),
+    "jobposting": ("url",),
+    "searxng": ("base_url",),
+}
+OPTIONAL_KEYS = {"base_url", "company", "searches"}
+_VARIABLE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+@dataclass
+class Sources:
+    entries_by_type: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    user_agent: str | None = None
+
+    @property
+    def search_endpoint(self) -> str | None:
+        searches = self.entries_by_type.get("searxng") or []
+        return searches[0]["base_url"] if searches else None
+
+
+def _expand(value: Any, where: str) -> Any:
+    if not isinstance(value, str):
+        return value
+
+    def lookup(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in os.environ:
+            raise UserError(f"{where}: environment variable {name} is not set")
+        return os.environ[name]
+
+    return _VARIABLE.sub(lookup, value)
+
+
+def load_sources(path: Path) -> Sources:
+    """Parse and validate `path`; raise UserError naming the first bad entry (by position and type)."""
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"sources file {path} does not exist") from None
+    except yaml.YAMLError as exc:
+        raise UserError(f"{path} is not valid YAML: {exc}") from None
+    if not isinstance(document, dict) or not isinstance(document.get("sources"), list):
+        raise UserError(f"{path}: expected a mapping with a `sources:` list")
+    sources = Sources(user_agent=document.get("user_agent"))
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for position, entry in enumerate(document["sources"], start=1):
+        where = f"{path}: sources entry {position}"
+        if not isinstance(entry, dict):
+            raise UserError(f"{where} is not a mapping: {entry!r}")
+        kind = entry.get("type")
+        if kind not in REQUIRED_KEYS:
+            raise UserError(f"{where}: unknown type {kind!r} (known: {', '.join(REQUIRED_KEYS)})")
+        where = f"{where} ({kind})"
+        missing = [key for key in REQUIRED_KEYS[kind] if not entry.get(key)]
+        if missing:
+            raise UserError(f"{where}: missing {', '.join(missing)}")
+        unknown = set(entry) - {"type", *REQUIRED_KEYS[kind], *OPTIONAL_KEYS}
+        if unknown:
+            raise UserError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        expanded = {key: _expand(value, where) for key, value in entry.items() if key != "type"}
+        for key in ("url", "base_url"):
+            if key in expanded and not str(expanded[key]).startswith(("http://", "https://")):
+                raise UserError(f"{where}: {key} must be an http(s) URL, got {expanded[key]!r}")
+        grouped[kind].append(expanded)
+    sources.entries_by_type = dict(grouped)
+    return sources
