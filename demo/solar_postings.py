@@ -196,6 +196,53 @@ SPECS: list[tuple[str, bool, str, str]] = [
         "Draftsperson for our solar division: drawings for permits, revisions after plan review, and as-builts "
         "for completed photovoltaic installations.",
     ),
+    # ---- written to be hard for the rules: unusual titles, design words outside PV design ----------------
+    (
+        "tier2_strong_technical",
+        True,
+        "Permit Technician",
+        "Turn site surveys into permit plan sets for residential PV systems and track AHJ approvals; AutoCAD "
+        "experience is a plus.",
+    ),
+    (
+        "tier5_cad_design_role",
+        True,
+        "Electrical Designer (Solar)",
+        "Prepare electrical drawings in AutoCAD for commercial solar installations: conduit routing, combiner "
+        "boxes and equipment schedules.",
+    ),
+    (
+        "tier3_cad_solar_project",
+        True,
+        "AutoCAD Drafter - Renewable Energy",
+        "Draft layouts for utility-scale solar and battery storage sites in AutoCAD; update drawings from engineer "
+        "markups.",
+    ),
+    (
+        "tier6_design_title",
+        True,
+        "Designer I, Residential Solar",
+        "Create system layouts for homeowners' roofs and size the equipment; we train you on our in-house tool.",
+    ),
+    (
+        "hard_negative",
+        False,
+        "Architectural Designer",
+        "Model custom homes in Revit, including solar-ready roofs and energy code compliance, and prepare "
+        "construction documents for builders.",
+    ),
+    (
+        "below_threshold",
+        False,
+        "Solar Panel Cleaning Technician",
+        "Clean and inspect solar panels on commercial rooftops; report damaged modules to the service team.",
+    ),
+    (
+        "below_threshold",
+        False,
+        "Warehouse Associate - Solar Equipment",
+        "Receive and stage modules, inverters and racking for installation crews; keep inventory counts.",
+    ),
     # ---- hard negatives: not solar context ----------------------------------------------------------
     (
         "no_solar_context",
@@ -250,15 +297,15 @@ SPECS: list[tuple[str, bool, str, str]] = [
         "exclusions.tennis_stringing",
         False,
         "Racquet Stringer",
-        "String tennis and badminton racquets to customer tension, maintain stringing machines and advise "
-        "players on string choice.",
+        "String tennis and badminton racquets to customer tension in our solar-powered pro shop, maintain "
+        "stringing machines and advise players on string choice.",
     ),
     (
         "exclusions.tennis_stringing",
         False,
         "Pro Shop Stringing Technician",
-        "Stringing technician for our tennis pro shop: restring racquets, regrip handles and keep the stringing "
-        "log for club members.",
+        "Stringing technician for our tennis pro shop, under the club's new solar canopies: restring racquets, "
+        "regrip handles and keep the stringing log for club members.",
     ),
     (
         "exclusions.aerospace",

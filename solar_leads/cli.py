@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import threading
@@ -94,10 +95,8 @@ def cmd_demo_server(args: argparse.Namespace, config: Config) -> int:
     with serve(args.port) as base_url:
         print(f"serving the demo corpus at {base_url} (Ctrl-C to stop)", file=sys.stderr)
         print(base_url, flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
-        except KeyboardInterrupt:
-            pass
     return 0
 
 

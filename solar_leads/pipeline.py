@@ -6,15 +6,18 @@ import sys
 
 from solar_leads.config import PROJECT_DIR, Config
 from solar_leads.dbt_runner import run_dbt
-from solar_leads.warehouse import init_warehouse
+from solar_leads.labeled_data import default_files, reload_labeled_items
+from solar_leads.warehouse import connect, init_warehouse
 
 DEMO_CANDIDATES = PROJECT_DIR / "demo" / "candidates.csv"
 DEMO_SOURCES = PROJECT_DIR / "demo" / "sources.yml"
 
 
 def build(config: Config) -> None:
-    """Create the raw schema if needed and run `dbt build` (seeds, models, unit and data tests)."""
+    """Reload the labeled items, then `dbt build` (seeds, models, unit and data tests)."""
     init_warehouse(config.warehouse)
+    with connect(config.warehouse) as con:
+        reload_labeled_items(con, default_files())
     run_dbt(["build"], config.warehouse, config.dbt_vars())
     print(f"built warehouse {config.warehouse}", file=sys.stderr)
 

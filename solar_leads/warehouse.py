@@ -27,6 +27,9 @@ RAW_TABLES = {
     "score_requests": """
         request_row bigint, item_id varchar, title varchar, company varchar, description varchar,
         label boolean, category varchar""",
+    "labeled_items": """
+        item_id varchar not null, title varchar, company varchar, description varchar, label boolean not null,
+        category varchar, source_file varchar not null""",
 }
 
 

@@ -167,8 +167,8 @@ def test_sigkill_mid_load_leaves_whole_batches_and_the_next_run_completes(tmp_pa
         warehouse = tmp_path / "w.duckdb"
         args = ["crawl", "--sources", str(sources), "--warehouse", str(warehouse), *FAST,
                 "--set", f"DUCKDB_BATCH_SIZE={batch}", "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]  # fmt: skip
-        process = subprocess.Popen([sys.executable, "-m", "solar_leads.cli", *args, "--run-id", "20260101_000000"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ.copy())  # fmt: skip
+        command = [sys.executable, "-m", "solar_leads.cli", *args, "--run-id", "20260101_000000"]
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ.copy())
         deadline = time.time() + 60
         while len(server.requests) < 12 and time.time() < deadline:
             time.sleep(0.01)

@@ -1,0 +1,77 @@
+"""Labeled items: the golden set (data/golden/) and reviewed labels (data/labeled/), in the seed's schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from solar_leads.config import PROJECT_DIR
+from solar_leads.errors import UserError
+
+DATA_DIR = PROJECT_DIR / "data"
+GOLDEN_DIR = DATA_DIR / "golden"
+LABELED_DIR = DATA_DIR / "labeled"
+ITEM_COLUMNS = ("item_id", "title", "company", "description", "label", "category")
+
+
+def default_files() -> list[Path]:
+    """The golden set(s) and every imported label file."""
+    return sorted(GOLDEN_DIR.glob("*.json")) + sorted(LABELED_DIR.glob("*.json"))
+
+
+def read_items(path: Path) -> list[dict[str, Any]]:
+    """Items of a labeled file ({"metadata", "items"} or a bare list); id, description and a boolean label needed."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"labeled file {path} does not exist") from None
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{path} is not valid JSON: {exc}") from None
+    items = document.get("items") if isinstance(document, dict) else document
+    if not isinstance(items, list):
+        raise UserError(f"{path}: expected {{'items': [...]}} or a list of items")
+    rows = []
+    for position, item in enumerate(items, start=1):
+        where = f"{path}: item {position}"
+        if not isinstance(item, dict):
+            raise UserError(f"{where} is not an object")
+        if not isinstance(item.get("label"), bool):
+            raise UserError(f"{where} (id {item.get('id')!r}): label must be true or false")
+        if not isinstance(item.get("description"), str):
+            raise UserError(f"{where} (id {item.get('id')!r}): description must be text")
+        rows.append({
+            "item_id": str(item.get("id") or f"{path.stem}_{position}"), "title": item.get("title"),
+            "company": item.get("company"), "description": item["description"], "label": item["label"],
+            "category": item.get("category"),
+        })  # fmt: skip
+    return rows
+
+
+def items_frame(files: list[Path]) -> pd.DataFrame:
+    """Every item of `files`; a later file's item replaces an earlier one with the same id (reviews win)."""
+    by_id: dict[str, dict[str, Any]] = {}
+    for path in files:
+        for row in read_items(path):
+            by_id[row["item_id"]] = {**row, "source_file": str(path)}
+    return pd.DataFrame(list(by_id.values()), columns=[*ITEM_COLUMNS, "source_file"])
+
+
+def reload_labeled_items(con: duckdb.DuckDBPyConnection, files: list[Path]) -> int:
+    """Replace raw.labeled_items with the current contents of `files`, in one transaction."""
+    frame = items_frame(files)
+    con.register("labeled_frame", frame)
+    try:
+        con.execute("begin transaction")
+        con.execute("delete from raw.labeled_items")
+        con.execute("insert into raw.labeled_items by name select * from labeled_frame")
+        con.execute("commit")
+    except duckdb.Error:
+        con.execute("rollback")
+        raise
+    finally:
+        con.unregister("labeled_frame")
+    return len(frame)
