@@ -22,6 +22,7 @@ def _config_help() -> str:
     lines += [
         f"  {'WAREHOUSE':<20} the DuckDB warehouse file (default data/warehouse.duckdb)",
         f"  {'OUTPUT_DIR':<20} where exports are written (default output/)",
+        f"  {'LABELED_DIR':<20} imported review labels (default data/labeled/)",
     ]
     return "configuration (environment variables, validated before any work):\n" + "\n".join(lines) + "\n"
 
@@ -41,6 +42,35 @@ def cmd_decide(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_score(args: argparse.Namespace, config: Config) -> int:
+    from solar_leads.scoring import score
+
+    counts = score(config, args.input, args.output)
+    where = f" -> {args.output}" if args.output else ""
+    print(f"scored {counts['items']} items: {counts['qualified']} qualified{where}", file=sys.stderr)
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
+    from solar_leads.evaluation import evaluate, print_report
+
+    plot = None if args.no_plot else (args.plot or config.output_dir / "threshold_sweep.png")
+    print_report(evaluate(config, args.golden, args.threshold, plot), args.json)
+    return 0
+
+
+def cmd_review_import(args: argparse.Namespace, config: Config) -> int:
+    from solar_leads.review import import_review
+
+    counts = import_review(args.file, config.labeled_dir)
+    print(
+        f"imported {args.file}: {counts['added']} added, {counts['changed']} label(s) changed, "
+        f"{counts['unchanged']} unchanged -> {config.labeled_dir}",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def cmd_query(args: argparse.Namespace, config: Config) -> int:
     from solar_leads.query import run_query
 
@@ -52,6 +82,15 @@ def cmd_build(args: argparse.Namespace, config: Config) -> int:
     from solar_leads.pipeline import build
 
     build(config.with_paths(args.warehouse, args.out))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, config: Config) -> int:
+    from solar_leads.exports import export
+
+    files = export(config.with_paths(args.warehouse, args.out))
+    print(f"exported run {files.run_id}: {files.leads_csv}, {files.rejected_json}, {files.run_stats_json}, "
+          f"{files.label_studio_json}", file=sys.stderr)  # fmt: skip
     return 0
 
 
@@ -137,6 +176,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--port", type=int, default=0, help="port (default: a free one, printed on stdout)")
     demo.set_defaults(handler=cmd_demo_server)
 
+    export = sub.add_parser("export", help="write the leads CSV, labeling JSON and run stats from the warehouse")
+    _add_paths(export)
+    export.set_defaults(handler=cmd_export)
+
     build = sub.add_parser("build", help="create the raw schema and run `dbt build` on the warehouse")
     _add_paths(build)
     build.set_defaults(handler=cmd_build)
@@ -155,6 +198,45 @@ def build_parser() -> argparse.ArgumentParser:
         "--events", type=Path, help="decision log JSONL (default: <output>.events.jsonl beside --output)"
     )
     decide.set_defaults(handler=cmd_decide)
+
+    score = sub.add_parser(
+        "score",
+        help="score postings from a file with the lead scoring rules",
+        description="Score postings given as JSON (golden / rejected-leads schema, or a list), JSONL or CSV with "
+        "company and description (title, id, label, category optional) through the same SQL rules as the "
+        "pipeline. One row per item: id, score, qualified, confidence_score, rejection_category, reasons.",
+    )
+    score.add_argument("--input", type=Path, required=True, help="postings file (.json, .jsonl, .csv)")
+    score.add_argument("--output", type=Path, help="output file, format by extension (default: JSONL on stdout)")
+    score.set_defaults(handler=cmd_score)
+
+    evaluate = sub.add_parser(
+        "evaluate",
+        help="precision / recall / F1 of the scoring rules on the labeled data",
+        description="Score every labeled item (data/golden/*.json and data/labeled/*.json, or only the --golden "
+        "files) and report precision, recall, F1, the confusion counts, a per-category table, the false negatives "
+        "and false positives, and a threshold sweep (0-150) as a table and a PNG plot.",
+    )
+    evaluate.add_argument("--golden", type=Path, action="append", help="labeled file(s) to use instead (repeatable)")
+    evaluate.add_argument("--threshold", type=int, help="score threshold (default: LEAD_THRESHOLD, 50)")
+    evaluate.add_argument("--json", action="store_true", help="print one JSON object instead of the report")
+    evaluate.add_argument(
+        "--plot", type=Path, help="where to write the sweep plot (default: OUTPUT_DIR/threshold_sweep.png)"
+    )
+    evaluate.add_argument("--no-plot", action="store_true", help="skip the plot")
+    evaluate.set_defaults(handler=cmd_evaluate)
+
+    review = sub.add_parser("review", help="the labeling loop: take reviewed rejected leads back in")
+    review_sub = review.add_subparsers(dest="review_command", required=True, metavar="ACTION")
+    review_import = review_sub.add_parser(
+        "import",
+        help="merge a reviewed rejected-leads JSON into the labeled data",
+        description="Validate a reviewed rejected_leads_<run_id>.json (flip `label` to true for missed leads) and "
+        "merge it into LABELED_DIR/reviewed_labels.json keyed by id: importing the same file twice changes nothing, "
+        "a changed label is updated and the old one kept in its history. A malformed file changes nothing (exit 2).",
+    )
+    review_import.add_argument("file", type=Path, help="the reviewed rejected-leads JSON")
+    review_import.set_defaults(handler=cmd_review_import)
 
     query = sub.add_parser(
         "query",

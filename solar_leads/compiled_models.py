@@ -1,8 +1,9 @@
 """Run dbt models' compiled SQL in an in-memory DuckDB, for the ad-hoc commands (`leads decide`, `leads score`).
 
-dbt compiles the models against a `:memory:` profile (so relations read "memory"."<schema>"."<name>"); the
-compiled SQL is cached under target/ keyed by a fingerprint of the dbt project files and the vars, so dbt runs
-only when the rules change. The rules themselves stay in the dbt macros and seeds: Python only executes SQL.
+dbt seeds and compiles the models into a cache warehouse file named memory.duckdb, so relations read
+"memory"."<schema>"."<name>" - the name of an in-memory DuckDB - and the scoring macros can read the seeds
+while compiling. The compiled SQL is cached under target/ keyed by a fingerprint of the dbt project files and
+the vars: dbt runs only when the rules change. The rules stay in the dbt macros and seeds; Python only runs SQL.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Mapping, Sequence
 
 import duckdb
@@ -37,16 +39,21 @@ def _fingerprint(names: Sequence[str], dbt_vars: Mapping[str, object]) -> str:
 
 def compiled_sql(names: Sequence[str], dbt_vars: Mapping[str, object]) -> dict[str, str]:
     """The compiled SQL of each model in `names`, from the cache or a fresh `dbt compile`."""
-    cache = CACHE_DIR / f"{_fingerprint(names, dbt_vars)}.json"
+    key = _fingerprint(names, dbt_vars)
+    cache = CACHE_DIR / f"{key}.json"
     if cache.exists():
         return json.loads(cache.read_text())
-    result = run_dbt(["compile", "--select", *names], ":memory:", dbt_vars, quiet=True)
+    warehouse = CACHE_DIR / key / "memory.duckdb"
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    run_dbt(["seed"], warehouse, dbt_vars, quiet=True)
+    result = run_dbt(["compile", "--select", *names], warehouse, dbt_vars, quiet=True)
     compiled = {r.node.name: r.node.compiled_code for r in result.results if r.node.name in names}
     missing = set(names) - set(compiled)
     if missing:
         raise RuntimeError(f"dbt compile did not return {sorted(missing)}")
     with atomic_path(cache) as tmp:
         tmp.write_text(json.dumps(compiled))
+    shutil.rmtree(warehouse.parent, ignore_errors=True)
     return compiled
 
 

@@ -42,6 +42,7 @@ class Config:
     max_export: int
     warehouse: Path
     output_dir: Path
+    labeled_dir: Path
 
     def with_paths(self, warehouse: Path | None, output_dir: Path | None) -> Config:
         """This configuration with command-line paths, where given, in place of the environment's."""
@@ -75,4 +76,5 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     values = {s.name.lower(): _parse(s, env.get(s.name, s.default)) for s in SETTINGS}
     warehouse = Path(env.get("WAREHOUSE", "data/warehouse.duckdb")).expanduser().resolve()
     output_dir = Path(env.get("OUTPUT_DIR", "output")).expanduser().resolve()
-    return Config(warehouse=warehouse, output_dir=output_dir, **values)
+    labeled_dir = Path(env.get("LABELED_DIR", PROJECT_DIR / "data" / "labeled")).expanduser().resolve()
+    return Config(warehouse=warehouse, output_dir=output_dir, labeled_dir=labeled_dir, **values)

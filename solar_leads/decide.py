@@ -46,5 +46,5 @@ def decide(config: Config, input_path: Path, output: Path | None, events: Path |
         total, accepted, invalid = con.execute(
             "select count(*), count(*) filter (where accepted),"
             " count(*) filter (where reason like 'invalid_input(%') from decisions"
-        ).fetchone()
+        ).fetchall()[0]
     return {"candidates": total, "accepted": accepted, "rejected": total - accepted, "invalid": invalid}

@@ -12,19 +12,18 @@ import pandas as pd
 from solar_leads.config import PROJECT_DIR
 from solar_leads.errors import UserError
 
-DATA_DIR = PROJECT_DIR / "data"
-GOLDEN_DIR = DATA_DIR / "golden"
-LABELED_DIR = DATA_DIR / "labeled"
+GOLDEN_DIR = PROJECT_DIR / "data" / "golden"
 ITEM_COLUMNS = ("item_id", "title", "company", "description", "label", "category")
 
 
-def default_files() -> list[Path]:
-    """The golden set(s) and every imported label file."""
-    return sorted(GOLDEN_DIR.glob("*.json")) + sorted(LABELED_DIR.glob("*.json"))
+def default_files(labeled_dir: Path) -> list[Path]:
+    """The golden set(s), then every file of imported labels (so a review overrides the golden label)."""
+    return sorted(GOLDEN_DIR.glob("*.json")) + sorted(labeled_dir.glob("*.json"))
 
 
-def read_items(path: Path) -> list[dict[str, Any]]:
-    """Items of a labeled file ({"metadata", "items"} or a bare list); id, description and a boolean label needed."""
+def read_items(path: Path, require_label: bool = True) -> list[dict[str, Any]]:
+    """Items of a labeled file ({"metadata", "items"} or a bare list): id, description and (when required) a
+    boolean label each. Raises UserError naming the file, the item and the field."""
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -39,13 +38,13 @@ def read_items(path: Path) -> list[dict[str, Any]]:
         where = f"{path}: item {position}"
         if not isinstance(item, dict):
             raise UserError(f"{where} is not an object")
-        if not isinstance(item.get("label"), bool):
+        if (require_label or "label" in item) and not isinstance(item.get("label"), bool):
             raise UserError(f"{where} (id {item.get('id')!r}): label must be true or false")
         if not isinstance(item.get("description"), str):
             raise UserError(f"{where} (id {item.get('id')!r}): description must be text")
         rows.append({
             "item_id": str(item.get("id") or f"{path.stem}_{position}"), "title": item.get("title"),
-            "company": item.get("company"), "description": item["description"], "label": item["label"],
+            "company": item.get("company"), "description": item["description"], "label": item.get("label"),
             "category": item.get("category"),
         })  # fmt: skip
     return rows

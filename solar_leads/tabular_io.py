@@ -66,7 +66,7 @@ def load_as_text(
         )
     except duckdb.Error as exc:
         raise UserError(f"cannot read {path} as {fmt}: {str(exc).splitlines()[0]}") from None
-    return con.execute(f"select count(*) from {table}").fetchone()[0]
+    return con.execute(f"select count(*) from {table}").fetchall()[0][0]
 
 
 COPY_OPTIONS = {

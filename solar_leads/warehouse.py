@@ -25,7 +25,7 @@ RAW_TABLES = {
         request_row bigint, candidate_id varchar, field varchar, candidate varchar, model_conf varchar,
         source_hint varchar, recall_hits varchar, recall_used varchar, verdict varchar, target_regex varchar""",
     "score_requests": """
-        request_row bigint, item_id varchar, title varchar, company varchar, description varchar,
+        request_row bigint, id varchar, title varchar, company varchar, description varchar,
         label boolean, category varchar""",
     "labeled_items": """
         item_id varchar not null, title varchar, company varchar, description varchar, label boolean not null,
@@ -43,11 +43,16 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         raise UserError(f"cannot open warehouse {path}: {exc}") from None
 
 
+# Input tables of the ad-hoc commands: they never hold pipeline data, so they are recreated in the current shape.
+REQUEST_TABLES = {"decision_requests", "score_requests"}
+
+
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the raw schema and its tables when missing; never touches existing rows."""
+    """Create the raw schema and its loader tables when missing (never touching their rows)."""
     con.execute("create schema if not exists raw")
     for name, columns in RAW_TABLES.items():
-        con.execute(f"create table if not exists raw.{name} ({columns})")
+        verb = "create or replace table" if name in REQUEST_TABLES else "create table if not exists"
+        con.execute(f"{verb} raw.{name} ({columns})")
 
 
 def init_warehouse(path: Path) -> None:

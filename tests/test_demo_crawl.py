@@ -47,8 +47,8 @@ def test_descriptions_are_clean_text(warehouses):
     with duckdb.connect(str(warehouses[0]), read_only=True) as con:
         dirty = con.execute(
             "select count(*) from raw.postings where regexp_matches(description, '<[a-z/][^>]*>|&(lt|gt|amp|quot);')"
-        ).fetchone()[0]
-        empty = con.execute("select count(*) from raw.postings where length(trim(description)) = 0").fetchone()[0]
+        ).fetchall()[0][0]
+        empty = con.execute("select count(*) from raw.postings where length(trim(description)) = 0").fetchall()[0][0]
     assert dirty == 0 and empty == 0
 
 
@@ -59,7 +59,7 @@ def test_every_jsonld_layout_is_read(warehouses):
     with duckdb.connect(str(warehouses[0]), read_only=True) as con:
         pages = con.execute(
             "select count(distinct source_key) from raw.postings where source = 'jobposting'"
-        ).fetchone()
+        ).fetchall()[0]
     assert pages[0] == expected
 
 
@@ -67,8 +67,8 @@ def test_the_same_crawl_twice_gives_the_same_marts_postings(warehouses):
     once, twice = warehouses
     with duckdb.connect(str(once), read_only=True) as a, duckdb.connect(str(twice), read_only=True) as b:
         assert a.execute(CONTENT).fetchall() == b.execute(CONTENT).fetchall()
-        raw_twice = b.execute("select count(*) from raw.postings").fetchone()[0]
-        assert raw_twice == 2 * a.execute("select count(*) from raw.postings").fetchone()[0]
+        raw_twice = b.execute("select count(*) from raw.postings").fetchall()[0][0]
+        assert raw_twice == 2 * a.execute("select count(*) from raw.postings").fetchall()[0][0]
 
 
 def test_golden_set_postings_are_all_in_the_demo(warehouses):

@@ -70,7 +70,7 @@ def test_refused(warehouse, sql, message):
     assert result.returncode == 2
     assert message in result.stderr
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        assert con.execute("select count(*) from marts.leads").fetchone()[0] == 2
+        assert con.execute("select count(*) from marts.leads").fetchall()[0][0] == 2
 
 
 def test_missing_warehouse_is_a_clear_error(tmp_path):

@@ -6,7 +6,7 @@ with source as (
 final as (
     select
         request_row,
-        coalesce(nullif(trim(item_id), ''), 'row_' || request_row) as item_id,
+        coalesce(nullif(trim(id), ''), 'row_' || request_row) as item_id,
         nullif(trim(title), '') as title,
         nullif(trim(company), '') as company,
         coalesce(description, '') as description,

@@ -1,0 +1,25 @@
+-- Every rejected posting in the labeling schema's terms, near-misses (highest score) first. The id is stable
+-- across runs (it carries the posting id), so a label reviewed once is found again.
+with rejected as (
+    select * from {{ ref('lead_scores') }}
+    where not qualified
+),
+
+final as (
+    select
+        'rejected_' || left(posting_id, 12) || '_'
+            || coalesce(nullif(regexp_replace(company, '[^A-Za-z0-9]+', '', 'g'), ''), 'unknown') as id,
+        posting_id,
+        description,
+        false as label,
+        company,
+        title_used as title,
+        rejection_category,
+        score,
+        'Rejected: ' || rejection_category || ' (score: ' || score || ')' as notes,
+        row_number() over (order by score desc, last_seen_at desc, posting_id) as review_rank,
+        run_id
+    from rejected
+)
+
+select * from final

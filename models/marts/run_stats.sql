@@ -1,0 +1,62 @@
+-- The filter statistics (QUAL-01) of the latest crawl run: what was processed, qualified and rejected, why,
+-- by which tier, and how many postings and failures each source had.
+with latest as (
+    select coalesce(max(run_id), '') as run_id from {{ source('raw', 'postings') }}
+),
+
+scores as (
+    select lead_scores.* from {{ ref('lead_scores') }} as lead_scores
+    inner join latest on lead_scores.run_id = latest.run_id
+),
+
+per_source as (
+    select
+        list({'source': source, 'postings': postings} order by source) as postings_by_source
+    from (
+        select source, count(*) as postings
+        from {{ source('raw', 'postings') }}
+        where run_id = (select run_id from latest)
+        group by source
+    )
+),
+
+failures as (
+    select count(*) filter (where kind <> 'item_dropped') as failed_requests,
+        count(*) filter (where kind = 'item_dropped') as dropped_items
+    from {{ source('raw', 'crawl_log') }}
+    where run_id = (select run_id from latest)
+),
+
+counts as (
+    select
+        count(*) as processed,
+        count(*) filter (where qualified) as qualified,
+        count(*) filter (where not qualified) as rejected,
+        count(*) filter (where company_blocked) as company_blocked,
+    from scores
+),
+
+final as (
+    select
+        latest.run_id,
+        counts.processed,
+        counts.qualified,
+        counts.rejected,
+        round(100.0 * counts.qualified / nullif(counts.processed, 0), 2) as pass_rate_pct,
+        (select coalesce(list({'category': category, 'postings': n} order by n desc, category), [])
+         from (select rejection_category as category, count(*) as n from scores where not qualified group by 1))
+            as rejections_by_category,
+        (select coalesce(list({'tier': tier, 'postings': n} order by tier), [])
+         from (select top_tier as tier, count(*) as n from scores where qualified group by 1))
+            as qualifications_by_tier,
+        counts.company_blocked,
+        per_source.postings_by_source,
+        failures.failed_requests,
+        failures.dropped_items
+    from latest
+    cross join counts
+    cross join per_source
+    cross join failures
+)
+
+select * from final
