@@ -5,11 +5,18 @@
   the seeds as dependencies.
 -#}
 {% macro scoring_rules() %}
-{%- set relations = {
-    'lexicon': ref('scoring_lexicon'), 'tiers': ref('scoring_tiers'), 'terms': ref('scoring_signal_terms'),
-    'exclusions': ref('scoring_exclusions'), 'blocklist': ref('scoring_company_blocklist')} -%}
+{%- set seeds = {'lexicon': 'scoring_lexicon', 'tiers': 'scoring_tiers', 'terms': 'scoring_signal_terms',
+                 'exclusions': 'scoring_exclusions', 'blocklist': 'scoring_company_blocklist'} -%}
+{%- for seed in seeds.values() -%}{%- do ref(seed) -%}{%- endfor -%}  {#- registers the dependencies -#}
 {%- set rules = {'lexicon': {}, 'tiers': [], 'exclusions': [], 'blocklist': '$^'} -%}
 {%- if execute -%}
+    {#- The seeds' own tables, not ref(): inside a dbt unit test ref() names a fixture CTE that a separate
+        run_query cannot see, and the rules under test are the real seeds. -#}
+    {%- set relations = {} -%}
+    {%- for key, seed in seeds.items() -%}
+        {%- do relations.update({key: api.Relation.create(
+            database=target.database, schema=generate_schema_name('seeds', none), identifier=seed)}) -%}
+    {%- endfor -%}
     {%- set lexicon = {} -%}
     {%- for row in run_query("select lexicon, term from " ~ relations.lexicon ~ " order by lexicon, term") -%}
         {%- do lexicon.setdefault(row[0], []).append(row[1]) -%}

@@ -75,4 +75,4 @@ def test_golden_set_postings_are_all_in_the_demo(warehouses):
     items = json.loads(GOLDEN.read_text())["items"]
     with duckdb.connect(str(warehouses[0]), read_only=True) as con:
         titles = {r[0] for r in con.execute("select distinct title from raw.postings").fetchall()}
-    assert {item["title"] for item in items} <= titles
+    assert {item["title"].strip() for item in items} <= titles

@@ -1,0 +1,115 @@
+"""`leads run` end to end against a board the test serves: crawl, dbt build, and the exported files."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+import pytest
+
+from tests.conftest import run_leads
+from tests.scripted_server import Reply, ScriptedServer
+
+JOBS = [
+    ("1", '=HYPERLINK("http://evil")', "Solar Designer", "Design residential PV systems in Aurora Solar."),
+    ("2", "Sunpeak Design Co", "Solar Designer", "Design residential PV systems in Aurora Solar; plan sets too."),
+    ("3", "Sunpeak Design Co", "PV Drafter", "Draft residential solar systems."),
+    ("4", "Helio Drafting", "+Solar Installer", "Mount racking and follow the plan set on solar roofs."),
+    ("5", "Bakery", "Baker", "Bake bread."),
+    ("6", "Helio Drafting", "Solar Marketing Coordinator", "Plan solar trade shows."),
+    ("7", "Intel", "Solar Designer", "Design PV systems."),
+]
+
+
+def board() -> str:
+    jobs = [{"id": int(i), "title": title, "company_name": company, "absolute_url": f"https://jobs.example/{i}",
+             "location": {"name": "Austin, TX"}, "content": description}
+            for i, company, title, description in JOBS]  # fmt: skip
+    return json.dumps({"jobs": jobs, "meta": {"total": len(jobs)}})
+
+
+@pytest.fixture(scope="module")
+def pipeline_run(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("run")
+    routes = {"/robots.txt": [Reply(body="User-agent: *\nAllow: /\n", content_type="text/plain")],
+              "/v1/boards/acme/jobs": [Reply(body=board())]}  # fmt: skip
+    with ScriptedServer(routes) as server:
+        sources = tmp / "sources.yml"
+        sources.write_text(f"sources:\n  - {{type: greenhouse, board: acme, base_url: '{server.url}'}}\n")
+        env = {"MAX_EXPORT": "3", "LABELED_DIR": str(tmp / "labeled")}
+        result = run_leads("run", "--sources", str(sources), "--warehouse", str(tmp / "w.duckdb"),
+                           "--out", str(tmp / "out"), env=env)  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    files = {re.sub(r"_\d{8}_\d{6}", "", p.name): p for p in (tmp / "out").iterdir()}
+    return result, files
+
+
+def test_run_prints_the_filter_statistics(pipeline_run):
+    result, _ = pipeline_run
+    assert re.search(r"7 postings processed, 3 qualified, 4 rejected \(pass rate 42.86%\)", result.stderr)
+    assert "company_blocklist" in result.stderr and "greenhouse" in result.stderr
+
+
+def test_leads_csv_columns_and_formula_cells_neutralized(pipeline_run):
+    _, files = pipeline_run
+    with files["solar_leads.csv"].open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {
+        "company",
+        "domain",
+        "job_title",
+        "location",
+        "confidence_score",
+        "posting_url",
+        "linkedin_managers",
+        "linkedin_hiring",
+        "linkedin_role",
+        "google_enduser",
+        "date_scraped",
+        "score",
+    } <= set(rows[0])
+    companies = {r["company"] for r in rows}
+    assert companies == {'\'=HYPERLINK("http://evil")', "Sunpeak Design Co"}  # one row per company
+    assert all(not r[c].startswith(("=", "+", "-", "@")) for r in rows for c in r)
+    sunpeak = next(r for r in rows if r["company"] == "Sunpeak Design Co")
+    assert sunpeak["job_title"] == "Solar Designer" and sunpeak["confidence_score"] == "100"
+
+
+def test_rejected_leads_json_is_exactly_the_seed_schema(pipeline_run):
+    _, files = pipeline_run
+    document = json.loads(files["rejected_leads.json"].read_text())
+    assert set(document) == {"metadata", "items"}
+    assert set(document["metadata"]) == {"created", "purpose", "run_id", "count", "total_rejected", "notes"}
+    assert document["metadata"]["purpose"] == "labeling_review"
+    assert (document["metadata"]["count"], document["metadata"]["total_rejected"]) == (3, 4)  # MAX_EXPORT=3
+    items = document["items"]
+    assert all(set(i) == {"id", "description", "label", "company", "title", "notes"} for i in items)
+    assert all(i["label"] is False and re.match(r"^Rejected: \S+ \(score: \d+\)$", i["notes"]) for i in items)
+    scores = [int(re.search(r"score: (\d+)", i["notes"]).group(1)) for i in items]
+    assert scores == sorted(scores, reverse=True)  # near-misses first
+    assert items[0]["title"] == "Solar Designer" and items[0]["notes"].startswith("Rejected: company_blocklist")
+
+
+def test_run_stats_and_label_studio_files(pipeline_run):
+    _, files = pipeline_run
+    stats = json.loads(files["run_stats.json"].read_text())
+    assert (stats["processed"], stats["qualified"], stats["rejected"], stats["company_blocked"]) == (7, 3, 4, 1)
+    assert {r["category"]: r["postings"] for r in stats["rejections_by_category"]} == {
+        "company_blocklist": 1,
+        "exclusions.field_roles": 1,
+        "no_solar_context": 1,
+        "below_threshold": 1,
+    }
+    assert stats["postings_by_source"] == [{"source": "greenhouse", "postings": 7}]
+    tasks = json.loads(files["label_studio_tasks.json"].read_text())
+    assert len(tasks) == 3 and set(tasks[0]) == {"data", "predictions"} and "text" in tasks[0]["data"]
+
+
+def test_bad_sources_file_stops_the_run_before_anything_is_written(tmp_path):
+    sources = tmp_path / "sources.yml"
+    sources.write_text("sources:\n  - {type: lever}\n")
+    result = run_leads("run", "--sources", str(sources), "--warehouse", str(tmp_path / "w.duckdb"),
+                       "--out", str(tmp_path / "out"))  # fmt: skip
+    assert result.returncode == 2 and "missing site" in result.stderr
+    assert not (tmp_path / "w.duckdb").exists() and not (tmp_path / "out").exists()
