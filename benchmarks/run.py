@@ -9,20 +9,22 @@ import platform
 import tempfile
 from pathlib import Path
 
-from benchmarks import bench_decide, bench_loader
+from benchmarks import bench_decide, bench_loader, bench_score
 
-BENCHES = {"decide": bench_decide.run, "loader": bench_loader.run}
+BENCHES = {"decide": bench_decide.run, "loader": bench_loader.run, "score": bench_score.run}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", choices=sorted(BENCHES), action="append", help="run only these benchmarks")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--rows", type=int, help="rows for the decide and score benchmarks (default 1,000,000)")
     args = parser.parse_args()
     results = []
     for name in args.only or BENCHES:
         with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as tmp:
-            results.append(BENCHES[name](Path(tmp), repeats=args.repeats))
+            sizes = {"rows": args.rows} if args.rows and name != "loader" else {}
+            results.append(BENCHES[name](Path(tmp), repeats=args.repeats, **sizes))
     out = Path("bench_results")
     out.mkdir(exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=2))

@@ -15,33 +15,41 @@
 {% macro score_postings(items, threshold=var('lead_threshold')) -%}
 {%- set rules = scoring_rules() -%}
 {%- set scope_column = {'title': 'title_text', 'text': 'full_text'} -%}
+{#- a superset of solar context: a text matching neither lexicon cannot have it, whatever else it says -#}
+{%- set context_candidates = rules.lexicon.get('solar_context', '$^') ~ '|' ~ rules.lexicon.get('solar_context_acronym', '$^') -%}
 with prepared as (
     select
         *,
         coalesce(nullif(trim(title), ''), left(description, 200)) as title_used,
-        lower(coalesce(nullif(trim(title), ''), left(description, 200))) as title_text,
-        lower(coalesce(title, '') || ' ' || coalesce(description, '')) as full_text,
-        lower(coalesce(company, '')) as company_text
+        coalesce(nullif(trim(title), ''), left(description, 200)) as title_text,
+        coalesce(title, '') || ' ' || coalesce(description, '') as full_text,
+        coalesce(company, '') as company_text
     from {{ items }}
 ),
 
 context as (
     select
         *,
-        regexp_matches(company_text, {{ sql_string(rules.blocklist) }}) as company_blocked,
-        regexp_matches(company_text, {{ sql_string(rules.lexicon.get('solar_company', '$^')) }}) as solar_company,
-        regexp_replace(full_text, {{ sql_string(rules.lexicon.get('false_solar_context', '$^')) }}, ' ', 'g')
-            as context_text
+        regexp_matches(company_text, {{ sql_string(rules.blocklist) }}, 'i') as company_blocked,
+        regexp_matches(company_text, {{ sql_string(rules.lexicon.get('solar_company', '$^')) }}, 'i')
+            as solar_company,
+        -- one pass over every text: can it have solar context at all? (most job postings cannot)
+        regexp_matches(full_text, {{ sql_string(context_candidates) }}, 'i') as mentions_solar
     from prepared
 ),
 
 signals as (
     select
-        * exclude (context_text),
-        regexp_matches(context_text, {{ sql_string(rules.lexicon.get('solar_context', '$^')) }})
-            or (regexp_matches(context_text, {{ sql_string(rules.lexicon.get('solar_context_acronym', '$^')) }})
-                and not regexp_matches(full_text, {{ sql_string(rules.lexicon.get('context_veto', '$^')) }}))
-            as has_solar_context
+        * exclude (mentions_solar),
+        coalesce(case when mentions_solar then
+            regexp_matches(
+                regexp_replace(full_text, {{ sql_string(rules.lexicon.get('false_solar_context', '$^')) }}, ' ', 'gi'),
+                {{ sql_string(rules.lexicon.get('solar_context', '$^')) }}, 'i')
+            or (regexp_matches(
+                    regexp_replace(full_text, {{ sql_string(rules.lexicon.get('false_solar_context', '$^')) }}, ' ', 'gi'),
+                    {{ sql_string(rules.lexicon.get('solar_context_acronym', '$^')) }}, 'i')
+                and not regexp_matches(full_text, {{ sql_string(rules.lexicon.get('context_veto', '$^')) }}, 'i'))
+        end, false) as has_solar_context
     from context
 ),
 
@@ -50,15 +58,15 @@ matches as (
         *,
         {%- for tier in rules.tiers %}
         coalesce(case when has_solar_context then
-            regexp_matches({{ scope_column[tier.scope] }}, {{ sql_string(tier.regex) }})
+            regexp_matches({{ scope_column[tier.scope] }}, {{ sql_string(tier.regex) }}, 'i')
             {%- if tier.requires_regex %}
-            and regexp_matches({{ scope_column[tier.requires_scope] }}, {{ sql_string(tier.requires_regex) }})
+            and regexp_matches({{ scope_column[tier.requires_scope] }}, {{ sql_string(tier.requires_regex) }}, 'i')
             {%- endif %}
         end, false) as fires_{{ tier.tier }},
         {%- endfor %}
         {%- for exclusion in rules.exclusions %}
         coalesce(case when has_solar_context then
-            regexp_matches({{ scope_column[exclusion.scope] }}, {{ sql_string(exclusion.regex) }})
+            regexp_matches({{ scope_column[exclusion.scope] }}, {{ sql_string(exclusion.regex) }}, 'i')
         end, false) as excluded_{{ exclusion.scope }}_{{ exclusion.category }},
         {%- endfor %}
         case when solar_company then 10 else 0 end as company_score
@@ -117,12 +125,12 @@ scores as (
             {%- for tier in rules.tiers %}
             case when fires_{{ tier.tier }} then {
                 'signal': {{ sql_string(tier.description) }}, 'tier': '{{ tier.tier }}', 'weight': {{ tier.weight }},
-                'matched': regexp_extract({{ scope_column[tier.scope] }}, {{ sql_string(tier.regex) }})
+                'matched': lower(regexp_extract({{ scope_column[tier.scope] }}, {{ sql_string(tier.regex) }}, 0, 'i'))
             } end,
             {%- endfor %}
             case when solar_company then {
                 'signal': 'solar company name', 'tier': 'company', 'weight': 10,
-                'matched': regexp_extract(company_text, {{ sql_string(rules.lexicon.get('solar_company', '$^')) }})
+                'matched': lower(regexp_extract(company_text, {{ sql_string(rules.lexicon.get('solar_company', '$^')) }}, 0, 'i'))
             } end
         ], lambda r: r is not null) as reasons
     from decided

@@ -30,6 +30,22 @@ def _environment(warehouse: Path | str) -> Iterator[None]:
             os.environ["WAREHOUSE"] = previous
 
 
+@contextlib.contextmanager
+def _stdout_to_stderr() -> Iterator[None]:
+    """Send everything written to stdout - by Python or below it - to stderr: dbt prints compiled SQL and logs
+    to the process's stdout, which belongs to our command's output (a CSV or JSON on stdout)."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    os.dup2(2, 1)
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
 def run_dbt(command: list[str], warehouse: Path, dbt_vars: Mapping[str, object], quiet: bool = False) -> None:
     """Invoke `dbt <command>` on `warehouse`; raise DbtError naming the failed nodes."""
     from dbt.cli.main import dbtRunner  # imported lazily: dbt takes a second to import
@@ -45,7 +61,7 @@ def run_dbt(command: list[str], warehouse: Path, dbt_vars: Mapping[str, object],
     ]
     if quiet:
         args = ["--quiet", *args]
-    with _environment(warehouse), contextlib.redirect_stdout(sys.stderr):
+    with _environment(warehouse), _stdout_to_stderr():
         result = dbtRunner().invoke(args)
     if result.exception is not None:
         raise DbtError(f"dbt {' '.join(command)} could not run: {result.exception}")

@@ -14,6 +14,11 @@ from solar_leads.tabular_io import file_format, load_as_text, write_query
 from solar_leads.warehouse import ensure_raw_schema
 
 MODELS = ("stg_requests__score_items", "scored_items")
+# what score and evaluate read: materializing only these keeps the texts out of memory
+SCORE_COLUMNS = (
+    "request_row, item_id, title_used, company, label, category, score, eligible, qualified, confidence_score,"
+    " rejection_category, reasons"
+)
 OUTPUT_COLUMNS = "item_id as id, score, qualified, confidence_score, rejection_category, reasons"
 
 
@@ -21,12 +26,13 @@ def load_items(con: duckdb.DuckDBPyConnection, paths: list[Path], require_label:
     """Append the postings of `paths` to raw.score_requests. A .json file is a golden / rejected-leads document
     ({"metadata", "items"}) or a list of items; CSV / JSONL need company and description, and may have id,
     title, label, category. Items without a title are scored on the first 200 characters of the description."""
+    stream = len(paths) == 1  # a single CSV / JSONL is read straight from the file, in one pass
     for path in paths:
         if file_format(path, "input file") == "json":
             load_frame(con, pd.DataFrame(read_items(path, require_label=require_label)))
         else:
             load_as_text(con, path, "raw.score_requests", ("company", "description"),
-                         optional=("id", "title", "label", "category"))  # fmt: skip
+                         optional=("id", "title", "label", "category"), stream=stream)  # fmt: skip
 
 
 def load_frame(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
@@ -47,7 +53,7 @@ def scored_connection(config: Config, load) -> duckdb.DuckDBPyConnection:
     ensure_raw_schema(con)
     load(con)
     create_views(con, compiled)
-    con.execute("create table scores as select * from marts.scored_items")
+    con.execute(f"create table scores as select {SCORE_COLUMNS} from marts.scored_items")
     return con
 
 

@@ -40,8 +40,10 @@ def load_as_text(
     required: Sequence[str],
     optional: Sequence[str] = (),
     row_column: str = "request_row",
-) -> int:
-    """Insert the rows of `path` into `table` as text, numbering them from 1 in file order.
+    stream: bool = False,
+) -> None:
+    """Insert the rows of `path` into `table` as text, numbering them from 1 in file order. With stream=True the
+    table is replaced by a view over the file instead: whoever reads it reads the file, in one pass.
 
     Raises UserError when the file is missing, unreadable, or lacks a required column; nothing is inserted then.
     """
@@ -59,14 +61,18 @@ def load_as_text(
     target_types = {row[0]: row[1] for row in con.execute(f"describe {table}").fetchall()}
     selected = [c for c in (*required, *optional) if c in present]
     casts = ", ".join(f'cast("{c}" as {target_types[c]}) as "{c}"' for c in selected)
+    rows = f"select row_number() over () as {row_column}, {casts} from {_reader(path, fmt)}"
+    if stream:
+        missing_columns = ", ".join(f"null::{kind} as {c}" for c, kind in target_types.items()
+                                    if c not in selected and c != row_column)  # fmt: skip
+        con.execute(f"drop table if exists {table}")
+        con.execute(f"create view {table} as select *{', ' + missing_columns if missing_columns else ''} from ({rows})")
+        return
     try:
-        con.execute(
-            f'insert into {table} ("{row_column}", {", ".join(chr(34) + c + chr(34) for c in selected)}) '
-            f"select row_number() over () as {row_column}, {casts} from input_file"
-        )
+        column_list = ", ".join(f'"{c}"' for c in selected)
+        con.execute(f'insert into {table} ("{row_column}", {column_list}) {rows}')
     except duckdb.Error as exc:
         raise UserError(f"cannot read {path} as {fmt}: {str(exc).splitlines()[0]}") from None
-    return con.execute(f"select count(*) from {table}").fetchall()[0][0]
 
 
 COPY_OPTIONS = {

@@ -123,3 +123,11 @@ def test_malformed_review_is_refused_and_changes_nothing(tmp_path, mutate, messa
     result = run_leads("review", "import", str(path), env=env)
     assert result.returncode == 2 and message in result.stderr
     assert (labeled / "reviewed_labels.json").read_text() == snapshot
+
+
+def test_json_output_stays_clean_when_dbt_compiles(tmp_path):
+    """A threshold no other test uses forces a fresh dbt compile; its console output must not reach stdout."""
+    env = {"LEAD_THRESHOLD": "47", "LABELED_DIR": str(tmp_path / "labeled"), "OUTPUT_DIR": str(tmp_path)}
+    result = run_leads("evaluate", "--json", "--no-plot", env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert json.loads(result.stdout)["threshold"] == 47
