@@ -35,6 +35,13 @@ GOLDEN = DEMO.parent / "data" / "golden" / "golden-test-set.json"
 SOURCE_TYPES = ["greenhouse", "lever", "ashby", "smartrecruiters", "workable", "jobposting"]
 COPIES_PER_SPEC = {True: 3, False: 2}
 GOLDEN_BACKGROUND = 60
+COMPANY_TYPES = [
+    ("installer", "solar installer"),
+    ("EPC", "solar EPC (engineering, procurement and construction) company"),
+    ("engineering firm", "design and engineering firm"),
+    ("developer", "solar developer"),
+    ("manufacturer", "racking manufacturer"),
+]
 
 
 @dataclass
@@ -313,6 +320,97 @@ def write_golden(solar: list[Posting], background: list[Posting], rng: random.Ra
     write_json(GOLDEN, payload)
 
 
+def search_result(company: str, url: str, title: str, content: str, score: float) -> dict:
+    """One result in SearxNG's shape (`company` is for the demo server's matching and is not in real answers)."""
+    parts = url.split("/")
+    return {"company": company, "url": url, "title": title, "content": content, "engine": "duckduckgo",
+            "engines": ["duckduckgo", "brave"], "parsed_url": ["https", parts[2], "/" + "/".join(parts[3:]), "", "", ""],
+            "score": score, "positions": [1], "category": "general", "publishedDate": None}  # fmt: skip
+
+
+def search_index(rng: random.Random) -> list[dict]:
+    """Search answers about the solar companies: their own site, a registry, LinkedIn, news, and a directory
+    that disagrees - and for every fourth company only thin, conflicting evidence."""
+    results = []
+    for n, (name, website, city) in enumerate(SOLAR_COMPANIES):
+        founded, employees = rng.randint(1998, 2019), rng.randint(12, 480)
+        phone = f"({rng.randint(201, 989)}) 555-{rng.randint(1000, 9999)}"
+        kind, phrase = COMPANY_TYPES[n % len(COMPANY_TYPES)]
+        slug_name = slug(name)
+        results.append(
+            search_result(
+                name,
+                f"https://www.linkedin.com/company/{slug_name}",
+                f"{name} | LinkedIn",
+                f"{name} | Renewable Energy | {employees} employees | {city}",
+                0.9,
+            )
+        )
+        results.append(
+            search_result(
+                name,
+                f"https://solar-directory.example/companies/{slug_name}",
+                f"{name} reviews and contact",
+                f"{name}, a {phrase}. Founded in {founded - 3}. "
+                f"Call ({rng.randint(201, 989)}) 555-{rng.randint(1000, 9999)}.",
+                0.4,
+            )
+        )
+        if n % 4 == 3:
+            continue  # thin evidence: only a profile page and a directory that disagrees
+        results.append(
+            search_result(
+                name,
+                f"https://www.{website}/about",
+                f"About {name}",
+                f"{name} is a {phrase} headquartered in {city}. Founded in {founded}, we have "
+                f"{employees} employees. Call us at {phone}.",
+                2.5,
+            )
+        )
+        results.append(
+            search_result(
+                name,
+                f"https://www.{website}/contact",
+                f"Contact {name}",
+                f"Contact {name}: {phone}. Headquarters: {city}. Visit {website}.",
+                1.8,
+            )
+        )
+        results.append(
+            search_result(
+                name,
+                f"https://opencorporates.com/companies/us/{4_100_000 + n}",
+                f"{name.upper()} LLC :: OpenCorporates",
+                f"{name.upper()} LLC. Incorporated {founded}. Registered office: {city}.",
+                1.2,
+            )
+        )
+        if n % 3 != 2:
+            results.append(
+                search_result(
+                    name,
+                    f"https://www.seia.org/members/{slug_name}",
+                    f"{name} | SEIA member directory",
+                    f"{name}. Member since {founded + 2}. Website: {website}. Phone: {phone}. "
+                    f"Headquarters: {city}. Founded {founded}.",
+                    1.4,
+                )
+            )
+        if n % 2 == 0:
+            results.append(
+                search_result(
+                    name,
+                    f"https://www.pv-magazine-usa.com/2026/05/{slug_name}-expands",
+                    f"{name} expands its design team",
+                    f"{name}, a {phrase} based in {city}, now has {employees} employees "
+                    f"after hiring designers for permit plan sets.",
+                    1.5,
+                )
+            )
+    return results
+
+
 def main() -> None:
     rng = random.Random(20261121)
     solar = solar_postings(rng)
@@ -320,6 +418,7 @@ def main() -> None:
     sources = write_site(assign(solar + background))
     write_sources(sources)
     write_golden(solar, background, rng)
+    write_json(DEMO / "search.json", search_index(rng))
     print(f"{len(solar)} solar-side + {len(background)} background postings, {len(sources)} sources")
 
 

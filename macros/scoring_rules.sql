@@ -10,12 +10,9 @@
 {%- for seed in seeds.values() -%}{%- do ref(seed) -%}{%- endfor -%}  {#- registers the dependencies -#}
 {%- set rules = {'lexicon': {}, 'tiers': [], 'exclusions': [], 'blocklist': '$^'} -%}
 {%- if execute -%}
-    {#- The seeds' own tables, not ref(): inside a dbt unit test ref() names a fixture CTE that a separate
-        run_query cannot see, and the rules under test are the real seeds. -#}
     {%- set relations = {} -%}
     {%- for key, seed in seeds.items() -%}
-        {%- do relations.update({key: api.Relation.create(
-            database=target.database, schema=generate_schema_name('seeds', none), identifier=seed)}) -%}
+        {%- do relations.update({key: seed_relation(seed)}) -%}
     {%- endfor -%}
     {%- set lexicon = {} -%}
     {%- for row in run_query("select lexicon, term from " ~ relations.lexicon ~ " order by lexicon, term") -%}

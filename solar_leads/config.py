@@ -53,7 +53,11 @@ class Config:
         )
 
     def dbt_vars(self) -> dict[str, float | int]:
-        return {"min_confidence": self.min_confidence, "lead_threshold": self.lead_threshold}
+        return {
+            "min_confidence": self.min_confidence,
+            "lead_threshold": self.lead_threshold,
+            "max_snippets_total": self.max_snippets_total,
+        }
 
 
 def _parse(setting: Setting, raw: str) -> float | int:

@@ -46,6 +46,18 @@ def _stdout_to_stderr() -> Iterator[None]:
         os.close(saved)
 
 
+def _release_warehouse() -> None:
+    """Close dbt-duckdb's cached database handle. It outlives the invocation (the adapter keeps one environment
+    per process) and holds the warehouse file's lock, which a crawl in a child process then cannot take;
+    DuckDBConnectionManager.close_all_connections() drops the reference without closing it."""
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    environment = DuckDBConnectionManager._ENV
+    if environment is not None:
+        environment.close()
+    DuckDBConnectionManager.close_all_connections()
+
+
 def run_dbt(command: list[str], warehouse: Path, dbt_vars: Mapping[str, object], quiet: bool = False) -> None:
     """Invoke `dbt <command>` on `warehouse`; raise DbtError naming the failed nodes."""
     from dbt.cli.main import dbtRunner  # imported lazily: dbt takes a second to import
@@ -61,8 +73,11 @@ def run_dbt(command: list[str], warehouse: Path, dbt_vars: Mapping[str, object],
     ]
     if quiet:
         args = ["--quiet", *args]
-    with _environment(warehouse), _stdout_to_stderr():
-        result = dbtRunner().invoke(args)
+    try:
+        with _environment(warehouse), _stdout_to_stderr():
+            result = dbtRunner().invoke(args)
+    finally:
+        _release_warehouse()
     if result.exception is not None:
         raise DbtError(f"dbt {' '.join(command)} could not run: {result.exception}")
     if not result.success:

@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 
 from solar_leads.config import Config
+from solar_leads.decision_log import write_events
 from solar_leads.errors import UserError
 from solar_leads.tabular_io import atomic_path, write_query
 from solar_leads.warehouse import connect
@@ -30,11 +31,20 @@ class ExportedFiles:
     rejected_json: Path
     run_stats_json: Path
     label_studio_json: Path
+    decisions_jsonl: Path
 
 
-def safe_text(column: str) -> str:
-    return (f"case when regexp_matches(cast({column} as varchar), '{FORMULA_START}') "
-            f"then '''' || cast({column} as varchar) else cast({column} as varchar) end as {column}")  # fmt: skip
+def safe_text(column: str, name: str | None = None) -> str:
+    """A text cell that a spreadsheet cannot read as a formula (OWASP CSV injection: prefix an apostrophe)."""
+    text = f"cast({column} as varchar)"
+    neutralized = f"case when regexp_matches({text}, '{FORMULA_START}') then chr(39) || {text} else {text} end"
+    return f"{neutralized} as {name or column}"
+
+
+def profile_columns(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The accepted-fact columns of marts.company_profiles (value, confidence, source per field)."""
+    columns = [row[0] for row in con.execute("describe marts.company_profiles").fetchall()]
+    return [c for c in columns if c not in {"company_key", "company"}]
 
 
 def write_json(target: Path, payload: object) -> None:
@@ -94,10 +104,19 @@ def export(config: Config) -> ExportedFiles:
         files = ExportedFiles(
             run_id, out / f"solar_leads_{run_id}.csv", out / f"rejected_leads_{run_id}.json",
             out / f"run_stats_{run_id}.json", out / f"label_studio_tasks_{run_id}.json",
+            out / f"decisions_{run_id}.jsonl",
         )  # fmt: skip
-        columns = ", ".join(safe_text(c) if c not in {"confidence_score", "score", "qualified_postings",
+        columns = ", ".join(safe_text(f"leads.{c}", c) if c not in {"confidence_score", "score", "qualified_postings",
                                                         "date_scraped"} else c for c in LEAD_COLUMNS)  # fmt: skip
-        write_query(con, f"select {columns} from marts.leads order by score desc, company", files.leads_csv, "csv")
+        profile = ", ".join(safe_text(f"profiles.{c}", c) for c in profile_columns(con))
+        write_query(
+            con,
+            f"select {columns}, {profile} from marts.leads as leads"
+            " left join marts.company_profiles as profiles using (company_key) order by score desc, company",
+            files.leads_csv, "csv",
+        )  # fmt: skip
+        write_events(con, "marts.enrichment_decisions", "company_key, field, decision_kind, candidate",
+                     files.decisions_jsonl)  # fmt: skip
         document = rejected_document(con, run_id, config.max_export)
         write_json(files.rejected_json, document)
         write_json(files.label_studio_json, label_studio_tasks(document, con))

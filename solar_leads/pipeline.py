@@ -20,13 +20,13 @@ from solar_leads.warehouse import connect, init_warehouse
 DEMO_SOURCES = PROJECT_DIR / "demo" / "sources.yml"
 
 
-def build(config: Config) -> None:
-    """Reload the labeled items, then `dbt build` (seeds, models, unit and data tests)."""
+def build(config: Config, select: list[str] | None = None) -> None:
+    """Reload the labeled items, then `dbt build` (seeds, models, unit and data tests), or only `select`."""
     init_warehouse(config.warehouse)
     with connect(config.warehouse) as con:
         reload_labeled_items(con, default_files(config.labeled_dir))
-    run_dbt(["build"], config.warehouse, config.dbt_vars())
-    print(f"built warehouse {config.warehouse}", file=sys.stderr)
+    run_dbt(["build", *(["--select", *select] if select else [])], config.warehouse, config.dbt_vars())
+    print(f"built warehouse {config.warehouse}" + (f" ({' '.join(select)})" if select else ""), file=sys.stderr)
 
 
 @contextlib.contextmanager
@@ -60,14 +60,20 @@ def crawl_in_subprocess(config: Config, sources: Path, run_id: str) -> None:
 
 
 def run(config: Config, sources: Path | None) -> None:
+    """Crawl postings, score them, search for facts about the leads, decide which facts to accept, export."""
+    from solar_leads.enrichment import collect_snippets
     from solar_leads.exports import export, render_stats, run_stats
 
     run_id = new_run_id()
     with sources_file(sources) as path:
         crawl_in_subprocess(config, path, run_id)
+        build(config, select=["+leads", "resource_type:seed"])  # the leads decide what to search for
+        parsed = load_sources(path)
+        if parsed.search_endpoint:
+            collect_snippets(config, parsed.search_endpoint, run_id, parsed.user_agent, crawl_in_subprocess)
     build(config)
     files = export(config)
     with connect(config.warehouse) as con:
         print(render_stats(run_stats(con)), file=sys.stderr)
     print(f"wrote {files.leads_csv}\n      {files.rejected_json}\n      {files.run_stats_json}\n"
-          f"      {files.label_studio_json}", file=sys.stderr)  # fmt: skip
+          f"      {files.label_studio_json}\n      {files.decisions_jsonl}", file=sys.stderr)  # fmt: skip

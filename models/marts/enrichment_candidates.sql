@@ -1,0 +1,26 @@
+-- Candidate facts for the lead companies, with everything the acceptance rules need.
+with recalled as (
+    select * from {{ ref('int_enrichment_candidates_recalled') }}
+),
+
+final as (
+    select
+        md5(company_key || '|' || field || '|' || value) as candidate_id,
+        company_key,
+        company,
+        field,
+        value as candidate,
+        model_conf,
+        source_hint,
+        source_url,
+        evidence_quote,
+        verdict,
+        target_regex,
+        recall_hits,
+        {{ recall_used() }},
+        support_blocks,
+        'snippet_patterns' as extractor
+    from recalled
+)
+
+select * from final
