@@ -323,9 +323,10 @@ def write_golden(solar: list[Posting], background: list[Posting], rng: random.Ra
 def search_result(company: str, url: str, title: str, content: str, score: float) -> dict:
     """One result in SearxNG's shape (`company` is for the demo server's matching and is not in real answers)."""
     parts = url.split("/")
+    parsed = ["https", parts[2], "/" + "/".join(parts[3:]), "", "", ""]
     return {"company": company, "url": url, "title": title, "content": content, "engine": "duckduckgo",
-            "engines": ["duckduckgo", "brave"], "parsed_url": ["https", parts[2], "/" + "/".join(parts[3:]), "", "", ""],
-            "score": score, "positions": [1], "category": "general", "publishedDate": None}  # fmt: skip
+            "engines": ["duckduckgo", "brave"], "parsed_url": parsed, "score": score, "positions": [1],
+            "category": "general", "publishedDate": None}  # fmt: skip
 
 
 def search_index(rng: random.Random) -> list[dict]:

@@ -6,6 +6,7 @@ import csv
 import json
 import re
 
+import duckdb
 import pytest
 
 from tests.conftest import run_leads
@@ -29,30 +30,47 @@ def board() -> str:
     return json.dumps({"jobs": jobs, "meta": {"total": len(jobs)}})
 
 
+def search_answer() -> str:
+    """One SearxNG answer for every query: Sunpeak's facts from an authoritative registry, its own site, and a
+    directory that disagrees about the founding year (and a placeholder-free phone)."""
+    results = [
+        {"url": "https://www.seia.org/members/sunpeak", "title": "Sunpeak Design Co | SEIA",
+         "content": "Sunpeak Design Co. Website: sunpeakdesign.com. Headquarters: Austin, TX. Founded 2008."},
+        {"url": "https://www.sunpeakdesign.com/about", "title": "About Sunpeak",
+         "content": "Sunpeak Design Co is a solar installer headquartered in Austin, TX. Founded in 2008."},
+        {"url": "https://solar-directory.example/sunpeak", "title": "Sunpeak reviews",
+         "content": "Sunpeak Design Co, founded in 2011. Call (512) 555-0100."},
+    ] + [{"url": f"https://noise.example/{n}", "title": "noise", "content": "unrelated"} for n in range(20)]
+    return json.dumps({"query": "q", "number_of_results": len(results), "results": results})
+
+
 @pytest.fixture(scope="module")
 def pipeline_run(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("run")
     routes = {"/robots.txt": [Reply(body="User-agent: *\nAllow: /\n", content_type="text/plain")],
-              "/v1/boards/acme/jobs": [Reply(body=board())]}  # fmt: skip
+              "/v1/boards/acme/jobs": [Reply(body=board())], "/search": [Reply(body=search_answer())]}  # fmt: skip
     with ScriptedServer(routes) as server:
         sources = tmp / "sources.yml"
-        sources.write_text(f"sources:\n  - {{type: greenhouse, board: acme, base_url: '{server.url}'}}\n")
-        env = {"MAX_EXPORT": "3", "LABELED_DIR": str(tmp / "labeled")}
+        sources.write_text(f"sources:\n  - {{type: greenhouse, board: acme, base_url: '{server.url}'}}\n"
+                           f"  - {{type: searxng, base_url: '{server.url}'}}\n")  # fmt: skip
+        env = {"MAX_EXPORT": "3", "LABELED_DIR": str(tmp / "labeled"), "MAX_QUERIES": "1", "PER_QUERY_RESULTS": "5",
+               "MAX_SNIPPETS_TOTAL": "4"}  # fmt: skip
         result = run_leads("run", "--sources", str(sources), "--warehouse", str(tmp / "w.duckdb"),
                            "--out", str(tmp / "out"), env=env)  # fmt: skip
+        searches = [path for path in server.requests if path == "/search"]
     assert result.returncode == 0, result.stderr[-3000:]
     files = {re.sub(r"_\d{8}_\d{6}", "", p.name): p for p in (tmp / "out").iterdir()}
-    return result, files
+    return result, files, searches, tmp / "w.duckdb"
 
 
 def test_run_prints_the_filter_statistics(pipeline_run):
-    result, _ = pipeline_run
+    result, *_ = pipeline_run
     assert re.search(r"7 postings processed, 3 qualified, 4 rejected \(pass rate 42.86%\)", result.stderr)
     assert "company_blocklist" in result.stderr and "greenhouse" in result.stderr
 
 
 def test_leads_csv_columns_and_formula_cells_neutralized(pipeline_run):
-    _, files = pipeline_run
+    _, files, *_ = pipeline_run
     with files["solar_leads.csv"].open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert {
@@ -77,7 +95,7 @@ def test_leads_csv_columns_and_formula_cells_neutralized(pipeline_run):
 
 
 def test_rejected_leads_json_is_exactly_the_seed_schema(pipeline_run):
-    _, files = pipeline_run
+    _, files, *_ = pipeline_run
     document = json.loads(files["rejected_leads.json"].read_text())
     assert set(document) == {"metadata", "items"}
     assert set(document["metadata"]) == {"created", "purpose", "run_id", "count", "total_rejected", "notes"}
@@ -92,7 +110,7 @@ def test_rejected_leads_json_is_exactly_the_seed_schema(pipeline_run):
 
 
 def test_run_stats_and_label_studio_files(pipeline_run):
-    _, files = pipeline_run
+    _, files, *_ = pipeline_run
     stats = json.loads(files["run_stats.json"].read_text())
     assert (stats["processed"], stats["qualified"], stats["rejected"], stats["company_blocked"]) == (7, 3, 4, 1)
     assert {r["category"]: r["postings"] for r in stats["rejections_by_category"]} == {
@@ -113,3 +131,37 @@ def test_bad_sources_file_stops_the_run_before_anything_is_written(tmp_path):
                        "--out", str(tmp_path / "out"))  # fmt: skip
     assert result.returncode == 2 and "missing site" in result.stderr
     assert not (tmp_path / "w.duckdb").exists() and not (tmp_path / "out").exists()
+
+
+def test_searches_respect_max_queries_and_snippet_limits(pipeline_run):
+    _, _, searches, warehouse = pipeline_run
+    assert len(searches) == 2 * 6  # two lead companies x six fields x MAX_QUERIES=1
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        per_query = con.execute("select max(n) from (select count(*) n from raw.snippets group by query)").fetchall()
+        per_field = con.execute(
+            "select max(n) from (select count(*) n from intermediate.int_snippets_deduplicated group by company_key, field)"
+        ).fetchall()  # fmt: skip
+    assert per_query[0][0] == 5  # PER_QUERY_RESULTS
+    assert per_field[0][0] == 4  # MAX_SNIPPETS_TOTAL
+
+
+def test_leads_csv_carries_the_accepted_facts(pipeline_run):
+    _, files, *_ = pipeline_run
+    with files["solar_leads.csv"].open(encoding="utf-8", newline="") as fh:
+        sunpeak = next(r for r in csv.DictReader(fh) if r["company"] == "Sunpeak Design Co")
+    assert sunpeak["website_domain"] == "sunpeakdesign.com"
+    assert sunpeak["website_domain_source"] == "https://www.seia.org/members/sunpeak"
+    assert sunpeak["hq_city_state"] == "Austin, TX" and float(sunpeak["hq_city_state_confidence"]) >= 0.7
+    assert sunpeak["founded_year"] == ""  # the directory disagrees: not enough agreement to accept
+
+
+def test_decision_log_has_accept_and_reject_events_in_the_seed_format(pipeline_run):
+    _, files, *_ = pipeline_run
+    events = [json.loads(line) for line in files["decisions.jsonl"].read_text().splitlines()]
+    kinds = {e["event"] for e in events}
+    assert {"accept", "reject"} <= kinds
+    accept = next(e for e in events if e["event"] == "accept" and e["field"] == "website_domain")
+    assert set(accept) >= {"field", "value", "confidence", "recall_used", "zero_recall_accepted"}
+    reject = next(e for e in events if e["event"] == "reject" and e["field"] == "founded_year")
+    assert set(reject) >= {"field", "reason", "regex", "confidence", "recall_used", "model_conf"}
+    assert reject["reason"].startswith("low_confidence(")
