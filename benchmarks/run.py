@@ -9,9 +9,14 @@ import platform
 import tempfile
 from pathlib import Path
 
-from benchmarks import bench_decide, bench_loader, bench_score
+from benchmarks import bench_decide, bench_enrich, bench_loader, bench_score
 
-BENCHES = {"decide": bench_decide.run, "loader": bench_loader.run, "score": bench_score.run}
+BENCHES = {
+    "decide": bench_decide.run,
+    "loader": bench_loader.run,
+    "score": bench_score.run,
+    "enrich": bench_enrich.run,
+}
 
 
 def main() -> None:
@@ -23,11 +28,11 @@ def main() -> None:
     results = []
     for name in args.only or BENCHES:
         with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as tmp:
-            sizes = {"rows": args.rows} if args.rows and name != "loader" else {}
+            sizes = {"rows": args.rows} if args.rows and name in {"decide", "score"} else {}
             results.append(BENCHES[name](Path(tmp), repeats=args.repeats, **sizes))
     out = Path("bench_results")
     out.mkdir(exist_ok=True)
-    (out / "results.json").write_text(json.dumps(results, indent=2))
+    (out / "results.json").write_text(json.dumps(results, indent=2, default=str))
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}\n")
     for result in results:
         print(f"### {result['name']}\n")

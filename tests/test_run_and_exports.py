@@ -34,12 +34,21 @@ def search_answer() -> str:
     """One SearxNG answer for every query: Sunpeak's facts from an authoritative registry, its own site, and a
     directory that disagrees about the founding year (and a placeholder-free phone)."""
     results = [
-        {"url": "https://www.seia.org/members/sunpeak", "title": "Sunpeak Design Co | SEIA",
-         "content": "Sunpeak Design Co. Website: sunpeakdesign.com. Headquarters: Austin, TX. Founded 2008."},
-        {"url": "https://www.sunpeakdesign.com/about", "title": "About Sunpeak",
-         "content": "Sunpeak Design Co is a solar installer headquartered in Austin, TX. Founded in 2008."},
-        {"url": "https://solar-directory.example/sunpeak", "title": "Sunpeak reviews",
-         "content": "Sunpeak Design Co, founded in 2011. Call (512) 555-0100."},
+        {
+            "url": "https://www.seia.org/members/sunpeak",
+            "title": "Sunpeak Design Co | SEIA",
+            "content": "Sunpeak Design Co. Website: sunpeakdesign.com. Headquarters: Austin, TX. Founded 2008.",
+        },
+        {
+            "url": "https://www.sunpeakdesign.com/about",
+            "title": "About Sunpeak",
+            "content": "Sunpeak Design Co is a solar installer headquartered in Austin, TX. Founded in 2008.",
+        },
+        {
+            "url": "https://solar-directory.example/sunpeak",
+            "title": "Sunpeak reviews",
+            "content": "Sunpeak Design Co, founded in 2011. Call (512) 555-0100.",
+        },
     ] + [{"url": f"https://noise.example/{n}", "title": "noise", "content": "unrelated"} for n in range(20)]
     return json.dumps({"query": "q", "number_of_results": len(results), "results": results})
 

@@ -6,10 +6,7 @@ with extracted as (
 ),
 
 blocks as (
-    select
-        *,
-        lower(block_text) as block_lower,
-        list_distinct(regexp_extract_all(lower(block_text), '\w{2,}')) as block_tokens
+    select *, lower(block_text) as block_lower
     from {{ ref('int_snippets_deduplicated') }}
 ),
 
@@ -52,22 +49,49 @@ candidates as (
         lower(value_support.value) as value_lower,
         list_distinct(regexp_extract_all(lower(value_support.value), '\w{2,}')) as value_tokens,
         field_hits.recall_hits,
-        fields.target_regex
+        fields.target_regex,
+        row_number() over () as candidate_number  -- an integer key for the candidate x block aggregates
     from value_support
     inner join field_extractions using (company_key, field)
     inner join field_hits using (company_key, field)
     inner join fields using (field)
 ),
 
-recall as (
+exact_recall as (
+    -- passes 1 and 2 for every candidate: plain substring tests over the company's blocks for the field
     select
-        candidates.company_key,
-        candidates.field,
-        candidates.value,
-        {{ recall_counts() }}
+        candidates.candidate_number,
+        count(*) filter (
+            where candidates.quote_lower <> '' and contains(blocks.block_lower, candidates.quote_lower)
+        ) as quote_blocks,
+        count(*) filter (
+            where candidates.value_lower <> '' and contains(blocks.block_lower, candidates.value_lower)
+        ) as substring_blocks
     from candidates
     inner join blocks using (company_key, field)
-    group by all
+    group by candidates.candidate_number
+),
+
+fuzzy_recall as (
+    -- passes 3 and 4 only where 1 and 2 found nothing: tokenizing every block for every candidate is the
+    -- expensive part of the evidence search
+    select
+        candidates.candidate_number,
+        {{ recall_fuzzy_counts() }}
+    from candidates
+    inner join exact_recall using (candidate_number)
+    inner join blocks using (company_key, field)
+    where exact_recall.quote_blocks = 0 and exact_recall.substring_blocks = 0
+    group by candidates.candidate_number
+),
+
+recall as (
+    select
+        exact_recall.*,
+        coalesce(fuzzy_recall.token_blocks, 0) as token_blocks,
+        coalesce(fuzzy_recall.character_blocks, 0) as character_blocks
+    from exact_recall
+    left join fuzzy_recall using (candidate_number)
 ),
 
 final as (
@@ -97,7 +121,7 @@ final as (
             else 'NO'
         end as verdict
     from candidates
-    inner join recall using (company_key, field, value)
+    inner join recall using (candidate_number)
 )
 
 select * from final

@@ -1,0 +1,114 @@
+"""Recall (the four evidence passes) and acceptance for 10,000 companies x 80 snippet blocks, through the compiled
+dbt models in an in-memory DuckDB, beside the pure-Python evidence search and rules."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pandas as pd
+
+from benchmarks.baseline_recall import run as python_run
+from benchmarks.timing import median_seconds
+from solar_leads.compiled_models import compiled_sql, create_views, in_memory_connection
+from solar_leads.config import load_config
+from solar_leads.warehouse import ensure_raw_schema
+
+MODELS = ("int_enrichment_candidates_recalled", "enrichment_candidates", "stg_requests__decision_candidates",
+          "candidate_decisions")  # fmt: skip
+HOSTS = ["www.seia.org", "opencorporates.com", "www.linkedin.com", "solar-directory.example", "news.example.com"]
+CITIES = ["Austin, TX", "Denver, CO", "Tulsa, OK", "Boise, ID", "Omaha, NE", "Raleigh, NC"]
+
+
+def synthetic(companies: int, blocks_per_company: int, seed: int = 5) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Snippet blocks (hq_city_state) and the values extracted from them, ~3 distinct values per company."""
+    rng = random.Random(seed)
+    blocks, values = [], []
+    for c in range(companies):
+        key, truth = f"company {c}", rng.choice(CITIES)
+        for b in range(blocks_per_company):
+            city = truth if rng.random() < 0.6 else rng.choice(CITIES[:3])
+            host = rng.choice(HOSTS)
+            # a snippet's length (~250 characters); some write the city without its state
+            place = city if rng.random() < 0.7 else city.split(",")[0]
+            text = (
+                f"Company {c} is headquartered in {place}. Our team of {rng.randint(5, 500)} designers and "
+                f"engineers delivers residential and commercial solar projects across the region, from site "
+                f"survey to permit plan sets. https://{host}/{b}"
+            )
+            block_id = f"{c}-{b}"
+            blocks.append((block_id, key, f"Company {c}", "hq_city_state", f"https://{host}/{b}", host, b + 1, text))
+            if rng.random() < 0.3:
+                values.append((block_id, key, f"Company {c}", "hq_city_state", host, f"https://{host}/{b}", b + 1, 1,
+                               False, city, f"headquartered in {city}", host in HOSTS[:2]))  # fmt: skip
+    block_frame = pd.DataFrame(blocks, columns=["snippet_block_id", "company_key", "company", "field", "url", "host",
+                                                "block_rank", "block_text"])  # fmt: skip
+    block_frame["run_id"] = "20260101_000000"
+    value_frame = pd.DataFrame(values, columns=["snippet_block_id", "company_key", "company", "field", "host", "url",
+                                                "block_rank", "pattern_order", "is_canonical", "value",
+                                                "evidence_quote", "is_authoritative"])  # fmt: skip
+    return block_frame, value_frame
+
+
+def sql_connection(compiled: dict[str, str], blocks: pd.DataFrame, values: pd.DataFrame):
+    """An in-memory warehouse holding the blocks and extracted values, with the models as views over them."""
+    con = in_memory_connection()
+    ensure_raw_schema(con)
+    con.register("blocks_frame", blocks)
+    con.register("values_frame", values)
+    con.execute("create table intermediate.int_snippets_deduplicated as select * from blocks_frame")
+    con.execute("create table intermediate.int_enrichment_values_extracted as select * from values_frame")
+    # the acceptance rules read their candidates through the same staging model as `leads decide`
+    con.execute("drop table raw.decision_requests")
+    create_views(con, {name: compiled[name] for name in MODELS[:2]})
+    con.execute(
+        "create view raw.decision_requests as select row_number() over () as request_row, candidate_id, field,"
+        " candidate, model_conf::varchar as model_conf, source_hint, recall_hits::varchar as recall_hits,"
+        " recall_used::varchar as recall_used, verdict, target_regex from marts.enrichment_candidates"
+    )
+    create_views(con, {name: compiled[name] for name in MODELS[2:]})
+    return con
+
+
+def sql_run(con) -> int:
+    """Recall and acceptance for every candidate, materialized (as the pipeline's tables are)."""
+    con.execute("create or replace table decisions as select * from marts.candidate_decisions")
+    return con.execute("select count(*) filter (where accepted) from decisions").fetchall()[0][0]
+
+
+def python_inputs(blocks: pd.DataFrame, values: pd.DataFrame) -> tuple[list[dict], dict, set[str]]:
+    by_key: dict[tuple[str, str], list[str]] = {}
+    for key, field, text in blocks[["company_key", "field", "block_text"]].itertuples(index=False):
+        by_key.setdefault((key, field), []).append(text)
+    grouped = values.groupby(["company_key", "field", "value"], as_index=False).agg(
+        support=("snippet_block_id", "nunique"), evidence_quote=("evidence_quote", "first"), hosts=("host", list)
+    )
+    totals = values.groupby(["company_key", "field"])["snippet_block_id"].nunique()
+    candidates = [
+        {"company_key": r.company_key, "field": r.field, "value": r.value, "evidence_quote": r.evidence_quote,
+         "hosts": r.hosts,
+         "model_conf": round(min(1.0, r.support / totals[(r.company_key, r.field)] * (0.6 + 0.1 * min(r.support, 4))), 3)}
+        for r in grouped.itertuples(index=False)
+    ]  # fmt: skip
+    return candidates, by_key, set(HOSTS[:2])
+
+
+def run(workdir: Path, repeats: int = 3, rows: int = 10_000) -> dict:
+    companies, per_company = rows, 80
+    blocks, values = synthetic(companies, per_company)
+    # both contenders start from their inputs in memory and time only the evidence search and the rules
+    con = sql_connection(compiled_sql(MODELS, load_config().dbt_vars()), blocks, values)
+    candidates, by_key, authority = python_inputs(blocks, values)
+    medians = median_seconds(
+        {
+            "recall + acceptance (dbt + DuckDB)": lambda: sql_run(con),
+            "pure Python evidence search": lambda: python_run(candidates, by_key, authority),
+        },
+        repeats,
+    )
+    sql, python = medians["recall + acceptance (dbt + DuckDB)"], medians["pure Python evidence search"]
+    return {"name": "enrich", "companies": companies, "snippets_per_company": per_company,
+            "candidates": len(candidates), "repeats": repeats, "medians_s": medians, "speedup": python / sql,
+            "accepted_sql": int(sql_run(con)),
+            "accepted_python": int(python_run(candidates, by_key, authority)),
+            "target": "<= 30 s and >= 10x the baseline"}  # fmt: skip
