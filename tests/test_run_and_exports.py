@@ -148,8 +148,9 @@ def test_searches_respect_max_queries_and_snippet_limits(pipeline_run):
     with duckdb.connect(str(warehouse), read_only=True) as con:
         per_query = con.execute("select max(n) from (select count(*) n from raw.snippets group by query)").fetchall()
         per_field = con.execute(
-            "select max(n) from (select count(*) n from intermediate.int_snippets_deduplicated group by company_key, field)"
-        ).fetchall()  # fmt: skip
+            "select max(n) from"
+            " (select count(*) n from intermediate.int_snippets_deduplicated group by company_key, field)"
+        ).fetchall()
     assert per_query[0][0] == 5  # PER_QUERY_RESULTS
     assert per_field[0][0] == 4  # MAX_SNIPPETS_TOTAL
 
