@@ -84,6 +84,7 @@ def python_inputs(blocks: pd.DataFrame, values: pd.DataFrame) -> tuple[list[dict
         support=("snippet_block_id", "nunique"), evidence_quote=("evidence_quote", "first"), hosts=("host", list)
     )
     totals = values.groupby(["company_key", "field"])["snippet_block_id"].nunique()
+
     def agreement(r) -> float:
         return round(min(1.0, r.support / totals[(r.company_key, r.field)] * (0.6 + 0.1 * min(r.support, 4))), 3)
 

@@ -7,7 +7,7 @@ with source as (
 
 final as (
     select
-        source || ':' || external_id as source_posting_id,
+        source || ':' || external_id as posting_id,
         source,
         source_key,
         external_id,

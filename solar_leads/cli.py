@@ -23,6 +23,8 @@ def _config_help() -> str:
         f"  {'WAREHOUSE':<20} the DuckDB warehouse file (default data/warehouse.duckdb)",
         f"  {'OUTPUT_DIR':<20} where exports are written (default output/)",
         f"  {'LABELED_DIR':<20} imported review labels (default data/labeled/)",
+        f"  {'LLM_BASE_URL':<20} optional OpenAI-compatible API for the LLM extractor and verifier (with LLM_MODEL,",
+        f"  {'':<20} LLM_API_KEY, LLM_TIMEOUT seconds; default: the offline snippet patterns)",
     ]
     return "configuration (environment variables, validated before any work):\n" + "\n".join(lines) + "\n"
 

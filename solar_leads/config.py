@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from solar_leads.errors import UserError
+from solar_leads.llm import LLMSettings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -43,6 +44,7 @@ class Config:
     warehouse: Path
     output_dir: Path
     labeled_dir: Path
+    llm: LLMSettings | None = None  # the optional LLM extractor (LLM_BASE_URL, LLM_MODEL, LLM_API_KEY, LLM_TIMEOUT)
 
     def with_paths(self, warehouse: Path | None, output_dir: Path | None) -> Config:
         """This configuration with command-line paths, where given, in place of the environment's."""
@@ -57,6 +59,7 @@ class Config:
             "min_confidence": self.min_confidence,
             "lead_threshold": self.lead_threshold,
             "max_snippets_total": self.max_snippets_total,
+            "extractor": "llm" if self.llm else "patterns",
         }
 
 
@@ -81,4 +84,5 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     warehouse = Path(env.get("WAREHOUSE", "data/warehouse.duckdb")).expanduser().resolve()
     output_dir = Path(env.get("OUTPUT_DIR", "output")).expanduser().resolve()
     labeled_dir = Path(env.get("LABELED_DIR", PROJECT_DIR / "data" / "labeled")).expanduser().resolve()
-    return Config(warehouse=warehouse, output_dir=output_dir, labeled_dir=labeled_dir, **values)
+    llm = LLMSettings.from_env(env)
+    return Config(warehouse=warehouse, output_dir=output_dir, labeled_dir=labeled_dir, llm=llm, **values)

@@ -71,6 +71,11 @@ def run(config: Config, sources: Path | None) -> None:
         parsed = load_sources(path)
         if parsed.search_endpoint:
             collect_snippets(config, parsed.search_endpoint, run_id, parsed.user_agent, crawl_in_subprocess)
+    if config.llm is not None:
+        from solar_leads.llm_enrichment import run_llm_extraction
+
+        build(config, select=["+int_snippets_deduplicated", "resource_type:seed"])
+        run_llm_extraction(config, config.llm, run_id)
     build(config)
     files = export(config)
     with connect(config.warehouse) as con:

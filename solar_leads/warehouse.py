@@ -21,6 +21,9 @@ RAW_TABLES = {
     "crawl_log": """
         run_id varchar not null, logged_at timestamp not null, kind varchar not null, source varchar,
         url varchar, status integer, error varchar, retries integer, reason varchar""",
+    "llm_candidates": """
+        run_id varchar not null, company_key varchar not null, company varchar, field varchar not null,
+        value varchar, model_conf double, evidence_quote varchar, verdict varchar, extracted_at timestamp""",
     "decision_requests": """
         request_row bigint, candidate_id varchar, field varchar, candidate varchar, model_conf varchar,
         source_hint varchar, recall_hits varchar, recall_used varchar, verdict varchar, target_regex varchar""",

@@ -1,4 +1,5 @@
-"""An HTTP server on 127.0.0.1 that answers each path from a script: status, body, headers, delay, in turn."""
+"""An HTTP server on 127.0.0.1 that answers each path from a script: status, body, headers, delay, in turn.
+A reply may also be a function of the request body (for POST APIs such as chat completions)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ class Reply:
 
 
 class ScriptedServer:
-    """routes: path -> list of Replies; the last reply repeats. Records every path requested, in order."""
+    """routes: path -> list of Replies (or callables body -> Reply); the last repeats. Records every path."""
 
     def __init__(self, routes: dict[str, list[Reply]]):
         self.routes = routes
@@ -32,12 +33,17 @@ class ScriptedServer:
             def log_message(self, *args):
                 pass
 
-            def do_GET(self):
+            def do_POST(self):
+                self.do_GET(self.rfile.read(int(self.headers.get("Content-Length", 0))).decode())
+
+            def do_GET(self, body: str = ""):
                 path = urlsplit(self.path).path
                 owner.requests.append(path)
                 replies = owner.routes.get(path, [Reply(404, b"not found", "text/plain")])
                 reply = replies[min(owner.counts[path], len(replies) - 1)]
                 owner.counts[path] += 1
+                if callable(reply):
+                    reply = reply(body)
                 if reply.delay:
                     time.sleep(reply.delay)
                 body = reply.body.encode() if isinstance(reply.body, str) else reply.body

@@ -1,6 +1,8 @@
 -- One row per (company, field, value) found in the snippets: how strongly the blocks agree (model_conf), the
 -- best supporting source (authoritative first, then best ranked), the evidence quote, the default verifier's
--- verdict, and recall over every block of that company and field.
+-- verdict, and recall over every block of that company and field. With var extractor = 'llm' the values,
+-- model_conf, evidence quote and verdict come from the LLM extractor and verifier instead; recall is the same.
+-- depends_on: {{ ref('stg_llm__candidates') }}
 with extracted as (
     select * from {{ ref('int_enrichment_values_extracted') }}
 ),
@@ -14,6 +16,36 @@ fields as (
     select * from {{ ref('enrichment_fields') }}
 ),
 
+{% if var('extractor') == 'llm' %}
+llm as (
+    select * from {{ ref('stg_llm__candidates') }}
+),
+
+value_support as (
+    -- the source of an LLM value: the best block holding its evidence quote
+    select
+        llm.company_key,
+        llm.field,
+        llm.value,
+        any_value(llm.company) as company,
+        false as is_canonical,
+        count(blocks.snippet_block_id) as support_blocks,
+        any_value(llm.evidence_quote) as evidence_quote,
+        arg_min(blocks.host, (not {{ is_authoritative_domain('blocks.host') }}, blocks.block_rank)) as source_hint,
+        arg_min(blocks.url, (not {{ is_authoritative_domain('blocks.host') }}, blocks.block_rank)) as source_url,
+        any_value(llm.model_conf) as llm_model_conf,
+        any_value(llm.verdict) as llm_verdict
+    from llm
+    left join blocks
+        on llm.company_key = blocks.company_key and llm.field = blocks.field
+        and llm.evidence_quote <> '' and contains(blocks.block_lower, lower(llm.evidence_quote))
+    group by llm.company_key, llm.field, llm.value
+),
+
+field_extractions as (
+    select company_key, field, 1 as extracting_blocks from llm group by all
+),
+{% else %}
 value_support as (
     select
         company_key,
@@ -24,7 +56,9 @@ value_support as (
         count(distinct snippet_block_id) as support_blocks,
         arg_min(evidence_quote, (not is_authoritative, block_rank, pattern_order)) as evidence_quote,
         arg_min(host, (not is_authoritative, block_rank, pattern_order)) as source_hint,
-        arg_min(url, (not is_authoritative, block_rank, pattern_order)) as source_url
+        arg_min(url, (not is_authoritative, block_rank, pattern_order)) as source_url,
+        null::double as llm_model_conf,
+        null::varchar as llm_verdict
     from extracted
     group by company_key, field, value
 ),
@@ -34,6 +68,7 @@ field_extractions as (
     from extracted
     group by all
 ),
+{% endif %}
 
 field_hits as (
     select company_key, field, count(*) as recall_hits from blocks group by all
@@ -43,8 +78,9 @@ candidates as (
     select
         value_support.*,
         -- agreement: the share of value-bearing blocks that give this value, weighted by how many do
-        round(least(1.0, value_support.support_blocks / field_extractions.extracting_blocks
-            * (0.6 + 0.1 * least(value_support.support_blocks, 4))), 3) as model_conf,
+        coalesce(value_support.llm_model_conf, round(least(1.0, value_support.support_blocks
+            / field_extractions.extracting_blocks * (0.6 + 0.1 * least(value_support.support_blocks, 4))), 3))
+            as model_conf,
         lower(value_support.evidence_quote) as quote_lower,
         lower(value_support.value) as value_lower,
         list_distinct(regexp_extract_all(lower(value_support.value), '\w{2,}')) as value_tokens,
@@ -115,6 +151,7 @@ final as (
         -- the default verifier: YES only when the value is in the evidence (a canonical value: its pattern
         -- matched the quote) and matches the field's format
         case
+            when candidates.llm_verdict is not null then candidates.llm_verdict
             when (candidates.is_canonical and candidates.evidence_quote <> '')
                 or contains(candidates.quote_lower, candidates.value_lower)
             then case when {{ flexible_regex_match('candidates.value', 'candidates.target_regex') }} then 'YES' else 'NO' end

@@ -17,8 +17,8 @@ final as (
         -- a URL identifies a posting only when one posting of a run carries it; a career page listing several
         -- postings under its own URL does not, so there the source's id is part of the key
         case
-            when count(distinct source_posting_id) over (partition by run_id, source, page_url) > 1
-                then page_url || '#' || source_posting_id
+            when count(distinct posting_id) over (partition by run_id, source, page_url) > 1
+                then page_url || '#' || posting_id
             else page_url
         end as canonical_url,
         {{ posting_fingerprint('company', 'title', 'location') }} as fingerprint

@@ -19,7 +19,7 @@ final as (
         recall_hits,
         {{ recall_used() }},
         support_blocks,
-        'snippet_patterns' as extractor
+        '{{ var("extractor") }}' as extractor
     from recalled
 )
 

@@ -2,12 +2,12 @@
 -- company + title + location fingerprint, are one posting. The latest sighting supplies the text; every
 -- source URL and the first / last seen times are kept.
 with sightings as (
-    select * from {{ ref('int_postings_unioned') }}
+    select * rename (posting_id as sighting_id) from {{ ref('int_postings_unioned') }}
 ),
 
 url_fingerprints as (
     -- a URL whose title or location was edited between runs keeps one identity: its latest fingerprint
-    select canonical_url, arg_max(fingerprint, (scraped_at, source_posting_id)) as dedupe_key
+    select canonical_url, arg_max(fingerprint, (scraped_at, sighting_id)) as dedupe_key
     from sightings
     group by canonical_url
 ),
@@ -21,13 +21,13 @@ keyed as (
 final as (
     select
         md5(dedupe_key) as posting_id,
-        arg_max(source, (scraped_at, source_posting_id)) as source,
-        arg_max(external_id, (scraped_at, source_posting_id)) as external_id,
-        arg_max(company, (scraped_at, source_posting_id)) as company,
-        arg_max(title, (scraped_at, source_posting_id)) as title,
-        arg_max(location, (scraped_at, source_posting_id)) as location,
-        arg_max(description, (scraped_at, source_posting_id)) as description,
-        arg_max(posting_url, (scraped_at, source_posting_id)) as posting_url,
+        arg_max(source, (scraped_at, sighting_id)) as source,
+        arg_max(external_id, (scraped_at, sighting_id)) as external_id,
+        arg_max(company, (scraped_at, sighting_id)) as company,
+        arg_max(title, (scraped_at, sighting_id)) as title,
+        arg_max(location, (scraped_at, sighting_id)) as location,
+        arg_max(description, (scraped_at, sighting_id)) as description,
+        arg_max(posting_url, (scraped_at, sighting_id)) as posting_url,
         min(posted_at) as posted_at,
         list(distinct posting_url order by posting_url) as source_urls,
         list(distinct source order by source) as sources,
@@ -35,7 +35,7 @@ final as (
         min(scraped_at) as first_seen_at,
         max(scraped_at) as last_seen_at,
         max(scraped_at) as scraped_at,
-        arg_max(run_id, (scraped_at, source_posting_id)) as run_id
+        arg_max(run_id, (scraped_at, sighting_id)) as run_id
     from keyed
     group by dedupe_key
 )

@@ -11,13 +11,9 @@ class AshbySpider(SourceSpider):
     default_base_url = "https://api.ashbyhq.com"
 
     def requests_for(self, entry):
-        yield self.request(f"{self.base_url(entry)}/posting-api/job-board/{entry['org']}", self.parse, entry)
+        yield self.request(f"{self.base_url(entry)}/posting-api/job-board/{entry['org']}", self.parse_json, entry)
 
-    def parse(self, response, entry):
-        data, failure = self.load_json(response)
-        if failure:
-            yield failure
-            return
+    def items_from(self, data, entry, response):
         for job in data.get("jobs", []):
             if job.get("isListed") is False:
                 continue

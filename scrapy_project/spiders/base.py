@@ -67,6 +67,17 @@ class SourceSpider(scrapy.Spider):
                     pass
         return None, self.failure(response, "decode_error", "body is not valid UTF-8 and declares no usable charset")
 
+    def parse_json(self, response: Response, entry: dict[str, Any]):
+        """Callback for JSON APIs: the document's items (self.items_from), or the failure to decode or parse it."""
+        data, failure = self.load_json(response)
+        if failure:
+            yield failure
+            return
+        yield from self.items_from(data, entry, response)
+
+    def items_from(self, data: Any, entry: dict[str, Any], response: Response) -> Iterable:
+        raise NotImplementedError
+
     def load_json(self, response: Response) -> tuple[Any, CrawlFailure | None]:
         text, failure = self.decode(response)
         if failure:

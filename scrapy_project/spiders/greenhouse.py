@@ -11,13 +11,10 @@ class GreenhouseSpider(SourceSpider):
     default_base_url = "https://boards-api.greenhouse.io"
 
     def requests_for(self, entry):
-        yield self.request(f"{self.base_url(entry)}/v1/boards/{entry['board']}/jobs?content=true", self.parse, entry)
+        url = f"{self.base_url(entry)}/v1/boards/{entry['board']}/jobs?content=true"
+        yield self.request(url, self.parse_json, entry)
 
-    def parse(self, response, entry):
-        data, failure = self.load_json(response)
-        if failure:
-            yield failure
-            return
+    def items_from(self, data, entry, response):
         for job in data.get("jobs", []):
             yield PostingItem(
                 source=self.name, source_key=f"{self.name}:{entry['board']}", external_id=str(job.get("id", "")),

@@ -20,13 +20,9 @@ class LeverSpider(SourceSpider):
     default_base_url = "https://api.lever.co"
 
     def requests_for(self, entry):
-        yield self.request(f"{self.base_url(entry)}/v0/postings/{entry['site']}?mode=json", self.parse, entry)
+        yield self.request(f"{self.base_url(entry)}/v0/postings/{entry['site']}?mode=json", self.parse_json, entry)
 
-    def parse(self, response, entry):
-        data, failure = self.load_json(response)
-        if failure:
-            yield failure
-            return
+    def items_from(self, data, entry, response):
         for posting in data if isinstance(data, list) else []:
             created = posting.get("createdAt")
             yield PostingItem(

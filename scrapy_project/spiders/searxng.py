@@ -16,13 +16,9 @@ class SearxngSpider(SourceSpider):
     def requests_for(self, entry):
         for search in entry.get("searches", []):
             url = f"{self.base_url(entry)}/search?{urlencode({'q': search['query'], 'format': 'json'})}"
-            yield self.request(url, self.parse, entry, search=search)
+            yield self.request(url, self.parse_json, entry, search=search)
 
-    def parse(self, response, entry):
-        data, failure = self.load_json(response)
-        if failure:
-            yield failure
-            return
+    def items_from(self, data, entry, response):
         search = response.meta["search"]
         per_query = self.settings.getint("LEADS_PER_QUERY_RESULTS", 10)
         for rank, result in enumerate(data.get("results", [])[:per_query], start=1):

@@ -15,27 +15,26 @@ class SmartRecruitersSpider(SourceSpider):
         return f"{url}?offset={offset}" if offset else url
 
     def requests_for(self, entry):
-        yield self.request(self.list_url(entry), self.parse_list, entry)
+        yield self.request(self.list_url(entry), self.parse_json, entry)
 
-    def parse_list(self, response, entry):
-        data, failure = self.load_json(response)
-        if failure:
-            yield failure
-            return
+    def items_from(self, data, entry, response):
+        """A list page (with content[]) yields detail requests and the next page; a detail yields the posting."""
+        if "content" in data:
+            yield from self.detail_requests(data, entry)
+        else:
+            yield self.posting(data, entry, response)
+
+    def detail_requests(self, data, entry):
         for summary in data.get("content", []):
             detail = summary.get("ref") or f"{self.list_url(entry)}/{summary.get('id')}"
-            yield self.request(detail, self.parse_detail, entry)
+            yield self.request(detail, self.parse_json, entry)
         offset, limit, total = data.get("offset", 0), data.get("limit", 0), data.get("totalFound", 0)
         if limit and offset + limit < total:
-            yield self.request(self.list_url(entry, offset + limit), self.parse_list, entry)
+            yield self.request(self.list_url(entry, offset + limit), self.parse_json, entry)
 
-    def parse_detail(self, response, entry):
-        posting, failure = self.load_json(response)
-        if failure:
-            yield failure
-            return
+    def posting(self, posting, entry, response) -> PostingItem:
         sections = ((posting.get("jobAd") or {}).get("sections") or {}).values()
-        yield PostingItem(
+        return PostingItem(
             source=self.name, source_key=f"{self.name}:{entry['company']}", external_id=str(posting.get("id", "")),
             url=posting.get("postingUrl") or response.url, title=posting.get("name"),
             company=(posting.get("company") or {}).get("name") or entry["company"],

@@ -12,13 +12,9 @@ class WorkableSpider(SourceSpider):
 
     def requests_for(self, entry):
         url = f"{self.base_url(entry)}/api/v1/widget/accounts/{entry['account']}?details=true"
-        yield self.request(url, self.parse, entry)
+        yield self.request(url, self.parse_json, entry)
 
-    def parse(self, response, entry):
-        data, failure = self.load_json(response)
-        if failure:
-            yield failure
-            return
+    def items_from(self, data, entry, response):
         company = data.get("name") or entry.get("company") or entry["account"]
         for job in data.get("jobs", []):
             location = ", ".join(part for part in (job.get("city"), job.get("state")) if part)
