@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from collections.abc import Mapping, Sequence
 
@@ -63,9 +64,12 @@ def seed_column_types() -> dict[str, dict[str, str]]:
     return {seed["name"]: seed["config"]["column_types"] for seed in spec["seeds"]}
 
 
-def load_seeds(con: duckdb.DuckDBPyConnection) -> None:
+def load_seeds(con: duckdb.DuckDBPyConnection, names: set[str] | None = None) -> None:
+    """Load the seeds (all, or only `names`) from their CSV files with their declared column types."""
     con.execute("create schema if not exists seeds")
     for name, types in seed_column_types().items():
+        if names is not None and name not in names:
+            continue
         path = str(SEEDS_DIR / f"{name}.csv").replace("'", "''")
         columns = ", ".join(f"'{column}': '{kind}'" for column, kind in types.items())
         con.execute(
@@ -73,12 +77,18 @@ def load_seeds(con: duckdb.DuckDBPyConnection) -> None:
         )
 
 
-def in_memory_connection() -> duckdb.DuckDBPyConnection:
-    """A fresh in-memory database (named "memory", as the compiled SQL expects) with the seeds loaded."""
+def seeds_used(compiled: Mapping[str, str]) -> set[str]:
+    """The seeds that compiled SQL reads."""
+    return {name for sql in compiled.values() for name in re.findall(r'"memory"\."seeds"\."(\w+)"', sql)}
+
+
+def in_memory_connection(compiled: Mapping[str, str] | None = None) -> duckdb.DuckDBPyConnection:
+    """A fresh in-memory database (named "memory", as the compiled SQL expects) with the seeds loaded: those the
+    compiled models read, or all of them."""
     con = duckdb.connect(":memory:", config={"threads": os.cpu_count() or 1})
     for schema in ("raw", "staging", "intermediate", "marts"):
         con.execute(f"create schema {schema}")
-    load_seeds(con)
+    load_seeds(con, seeds_used(compiled) if compiled is not None else None)
     return con
 
 

@@ -33,13 +33,13 @@ def decide(config: Config, input_path: Path, output: Path | None, events: Path |
     """
     out_format = file_format(output, "output file") if output else file_format(input_path, "input file")
     compiled = compiled_sql(MODELS, config.dbt_vars())
-    with in_memory_connection() as con:
+    with in_memory_connection(compiled) as con:
         ensure_raw_schema(con)
         load_as_text(con, input_path, "raw.decision_requests", INPUT_COLUMNS)
         create_views(con, compiled)
-        # materialize once: the file, the events and the counts all read the same decisions
-        con.execute("create table decisions as select * from marts.candidate_decisions")
+        # materialize once (only what is written): the file, the events and the counts read the same decisions
         columns = ", ".join((*INPUT_COLUMNS, *DECISION_COLUMNS))
+        con.execute(f"create table decisions as select request_row, {columns} from marts.candidate_decisions")
         write_query(con, f"select {columns} from decisions order by request_row", output, out_format)
         if events is not None:
             write_events(con, "decisions", "request_row", events)

@@ -41,6 +41,16 @@ def safe_text(column: str, name: str | None = None) -> str:
     return f"{neutralized} as {name or column}"
 
 
+def lead_column(name: str) -> str:
+    """A leads CSV column: numbers as they are, text neutralized; the domain is the accepted website when the
+    evidence rules accepted one, else the guess."""
+    if name in {"confidence_score", "score", "qualified_postings", "date_scraped"}:
+        return f"leads.{name}"
+    if name == "domain":
+        return safe_text("coalesce(profiles.website_domain, leads.domain)", "domain")
+    return safe_text(f"leads.{name}", name)
+
+
 def profile_columns(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The accepted-fact columns of marts.company_profiles (value, confidence, source per field)."""
     columns = [row[0] for row in con.execute("describe marts.company_profiles").fetchall()]
@@ -106,8 +116,7 @@ def export(config: Config) -> ExportedFiles:
             out / f"run_stats_{run_id}.json", out / f"label_studio_tasks_{run_id}.json",
             out / f"decisions_{run_id}.jsonl",
         )  # fmt: skip
-        columns = ", ".join(safe_text(f"leads.{c}", c) if c not in {"confidence_score", "score", "qualified_postings",
-                                                        "date_scraped"} else c for c in LEAD_COLUMNS)  # fmt: skip
+        columns = ", ".join(lead_column(c) for c in LEAD_COLUMNS)
         profile = ", ".join(safe_text(f"profiles.{c}", c) for c in profile_columns(con))
         write_query(
             con,

@@ -49,7 +49,7 @@ def load_frame(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
 def scored_connection(config: Config, load) -> duckdb.DuckDBPyConnection:
     """An in-memory database whose table `scores` holds marts.scored_items for the items `load(con)` inserts."""
     compiled = compiled_sql(MODELS, config.dbt_vars())
-    con = in_memory_connection()
+    con = in_memory_connection(compiled)
     ensure_raw_schema(con)
     load(con)
     create_views(con, compiled)

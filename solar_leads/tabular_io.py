@@ -42,10 +42,11 @@ def load_as_text(
     row_column: str = "request_row",
     stream: bool = False,
 ) -> None:
-    """Insert the rows of `path` into `table` as text, numbering them from 1 in file order. With stream=True the
-    table is replaced by a view over the file instead: whoever reads it reads the file, in one pass.
+    """Replace `table` with a view of the rows of `path`, numbered from 1 in file order (`row_column`), with the
+    table's column types; columns the file lacks are null. The rows are loaded into `<table>_loaded` first, or
+    with stream=True read from the file by whoever reads the view, in one pass.
 
-    Raises UserError when the file is missing, unreadable, or lacks a required column; nothing is inserted then.
+    Raises UserError when the file is missing, unreadable, or lacks a required column; nothing is loaded then.
     """
     if not path.is_file():
         raise UserError(f"input file {path} does not exist")
@@ -59,20 +60,22 @@ def load_as_text(
     if missing:
         raise UserError(f"{path}: missing required column(s) {', '.join(missing)} (found: {', '.join(present)})")
     target_types = {row[0]: row[1] for row in con.execute(f"describe {table}").fetchall()}
-    selected = [c for c in (*required, *optional) if c in present]
-    casts = ", ".join(f'cast("{c}" as {target_types[c]}) as "{c}"' for c in selected)
-    rows = f"select row_number() over () as {row_column}, {casts} from {_reader(path, fmt)}"
+    columns = ", ".join(
+        f'cast("{c}" as {kind}) as "{c}"' if c in present else f'null::{kind} as "{c}"'
+        for c, kind in target_types.items()
+        if c != row_column and (c in required or c in optional or c not in present)
+    )
+    con.execute(f"drop table if exists {table}")
     if stream:
-        missing_columns = ", ".join(f"null::{kind} as {c}" for c, kind in target_types.items()
-                                    if c not in selected and c != row_column)  # fmt: skip
-        con.execute(f"drop table if exists {table}")
-        con.execute(f"create view {table} as select *{', ' + missing_columns if missing_columns else ''} from ({rows})")
-        return
-    try:
-        column_list = ", ".join(f'"{c}"' for c in selected)
-        con.execute(f'insert into {table} ("{row_column}", {column_list}) {rows}')
-    except duckdb.Error as exc:
-        raise UserError(f"cannot read {path} as {fmt}: {str(exc).splitlines()[0]}") from None
+        rows = f"select row_number() over () as {row_column}, {columns} from {_reader(path, fmt)}"
+    else:
+        try:
+            # a plain load keeps file order, so rowid numbers the rows (a window function would cost a pass)
+            con.execute(f"create or replace table {table}_loaded as select {columns} from {_reader(path, fmt)}")
+        except duckdb.Error as exc:
+            raise UserError(f"cannot read {path} as {fmt}: {str(exc).splitlines()[0]}") from None
+        rows = f"select rowid + 1 as {row_column}, * from {table}_loaded"
+    con.execute(f"create view {table} as {rows}")
 
 
 COPY_OPTIONS = {
