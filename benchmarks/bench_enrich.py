@@ -1,5 +1,6 @@
-"""Recall (the four evidence passes) and acceptance for 10,000 companies x 80 snippet blocks, through the compiled
-dbt models in an in-memory DuckDB, beside the pure-Python evidence search and rules."""
+"""Recall (the four evidence passes) and acceptance for 10,000 companies x 80 snippet blocks, through the pipeline's
+compiled dbt models (int_enrichment_candidates_recalled -> enrichment_candidates -> enrichment_decisions) in an
+in-memory DuckDB, beside the pure-Python evidence search and rules."""
 
 from __future__ import annotations
 
@@ -14,8 +15,7 @@ from solar_leads.compiled_models import compiled_sql, create_views, in_memory_co
 from solar_leads.config import load_config
 from solar_leads.warehouse import ensure_raw_schema
 
-MODELS = ("int_enrichment_candidates_recalled", "enrichment_candidates", "stg_requests__decision_candidates",
-          "candidate_decisions")  # fmt: skip
+MODELS = ("int_enrichment_candidates_recalled", "enrichment_candidates", "enrichment_decisions")
 HOSTS = ["www.seia.org", "opencorporates.com", "www.linkedin.com", "solar-directory.example", "news.example.com"]
 CITIES = ["Austin, TX", "Denver, CO", "Tulsa, OK", "Boise, ID", "Omaha, NE", "Raleigh, NC"]
 
@@ -58,21 +58,16 @@ def sql_connection(compiled: dict[str, str], blocks: pd.DataFrame, values: pd.Da
     con.register("values_frame", values)
     con.execute("create table intermediate.int_snippets_deduplicated as select * from blocks_frame")
     con.execute("create table intermediate.int_enrichment_values_extracted as select * from values_frame")
-    # the acceptance rules read their candidates through the same staging model as `leads decide`
-    con.execute("drop table raw.decision_requests")
-    create_views(con, {name: compiled[name] for name in MODELS[:2]})
-    con.execute(
-        "create view raw.decision_requests as select row_number() over () as request_row, candidate_id, field,"
-        " candidate, model_conf::varchar as model_conf, source_hint, recall_hits::varchar as recall_hits,"
-        " recall_used::varchar as recall_used, verdict, target_regex from marts.enrichment_candidates"
-    )
-    create_views(con, {name: compiled[name] for name in MODELS[2:]})
+    # no qualified postings: every decision is about a snippet candidate (no posting fallbacks)
+    con.execute("create table marts.lead_scores (company varchar, qualified boolean, score integer,"
+                " posting_url varchar, description varchar)")  # fmt: skip
+    create_views(con, compiled)
     return con
 
 
 def sql_run(con) -> int:
     """Recall and acceptance for every candidate, materialized (as the pipeline's tables are)."""
-    con.execute("create or replace table decisions as select * from marts.candidate_decisions")
+    con.execute("create or replace table decisions as select * from marts.enrichment_decisions")
     return con.execute("select count(*) filter (where accepted) from decisions").fetchall()[0][0]
 
 

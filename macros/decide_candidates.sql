@@ -6,9 +6,10 @@
   passes_confidence, passes_regex, allow_zero_recall, accepted, reason. A row with invalid input is rejected
   with reason invalid_input(<column>) and no computed values.
   Domain authority is decided once per distinct source_hint and the regex once per distinct (value, regex) pair:
-  evidence repeats its sources, and a per-row regex is compiled per row.
+  evidence repeats its sources, and a per-row regex is compiled per row. With regex_checked=true the relation
+  brings its own passes_regex (enrichment checks each field's format with constant patterns).
 -#}
-{% macro decide_candidates(candidates) -%}
+{% macro decide_candidates(candidates, regex_checked=false) -%}
 with host_authority as (
     select source_hint, source_host, {{ is_authoritative_domain('source_host') }} as is_authoritative
     from (
@@ -17,24 +18,30 @@ with host_authority as (
     )
 ),
 
+{%- if not regex_checked %}
 regex_checks as (
     select candidate, target_regex, {{ flexible_regex_match('candidate', 'target_regex') }} as passes_regex
     from (select distinct candidate, target_regex from {{ candidates }})
 ),
+{%- endif %}
 
 terms as (
     select
         candidates.*,
         host_authority.source_host,
         host_authority.is_authoritative,
+        {%- if not regex_checked %}
         regex_checks.passes_regex,
+        {%- endif %}
         {{ authority_base('host_authority.is_authoritative') }} as base,
         {{ recall_factor('candidates.recall_used', 'candidates.recall_hits') }} as recall_factor
     from {{ candidates }} as candidates
     left join host_authority on candidates.source_hint is not distinct from host_authority.source_hint
+    {%- if not regex_checked %}
     left join regex_checks
         on candidates.candidate is not distinct from regex_checks.candidate
         and candidates.target_regex is not distinct from regex_checks.target_regex
+    {%- endif %}
 ),
 
 confidence as (

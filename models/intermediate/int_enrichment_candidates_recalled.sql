@@ -148,13 +148,15 @@ final as (
         recall.token_blocks,
         recall.character_blocks,
         len(candidates.value_tokens) > 0 as has_tokens,
+        {{ field_format_match('candidates.value', 'candidates.field') }} as passes_format,
         -- the default verifier: YES only when the value is in the evidence (a canonical value: its pattern
         -- matched the quote) and matches the field's format
         case
             when candidates.llm_verdict is not null then candidates.llm_verdict
-            when (candidates.is_canonical and candidates.evidence_quote <> '')
-                or contains(candidates.quote_lower, candidates.value_lower)
-            then case when {{ flexible_regex_match('candidates.value', 'candidates.target_regex') }} then 'YES' else 'NO' end
+            when ((candidates.is_canonical and candidates.evidence_quote <> '')
+                or contains(candidates.quote_lower, candidates.value_lower))
+                and {{ field_format_match('candidates.value', 'candidates.field') }}
+            then 'YES'
             else 'NO'
         end as verdict
     from candidates

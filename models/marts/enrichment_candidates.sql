@@ -16,6 +16,7 @@ final as (
         evidence_quote,
         verdict,
         target_regex,
+        passes_format,
         recall_hits,
         {{ recall_used() }},
         support_blocks,

@@ -4,12 +4,13 @@
 with candidates as (
     select
         candidate_id, company_key, company, field, candidate, model_conf, source_hint, source_url, evidence_quote,
-        recall_hits, recall_used, recall_pass, verdict, target_regex, []::varchar[] as invalid_columns
+        recall_hits, recall_used, recall_pass, verdict, target_regex, passes_format as passes_regex,
+        []::varchar[] as invalid_columns
     from {{ ref('enrichment_candidates') }}
 ),
 
 decided as (
-    {{ decide_candidates('candidates') }}
+    {{ decide_candidates('candidates', regex_checked=true) }}
 ),
 
 accepted_fields as (
