@@ -10,8 +10,6 @@ from solar_leads.config import Config
 from solar_leads.sources import Sources
 from solar_leads.warehouse import init_warehouse
 
-SPIDER_TYPES = ("greenhouse", "lever", "ashby", "smartrecruiters", "workable", "jobposting", "searxng")  # = names
-
 
 @dataclass
 class CrawlSummary:

@@ -62,6 +62,7 @@ def run_dbt(command: list[str], warehouse: Path, dbt_vars: Mapping[str, object],
     """Invoke `dbt <command>` on `warehouse`; raise DbtError naming the failed nodes."""
     from dbt.cli.main import dbtRunner  # imported lazily: dbt takes a second to import
 
+    require_project()
     args = [
         *command,
         "--project-dir",
@@ -91,5 +92,6 @@ def run_dbt(command: list[str], warehouse: Path, dbt_vars: Mapping[str, object],
 
 
 def require_project() -> None:
+    """The dbt project ships with the checkout; an install without it cannot build anything."""
     if not (PROJECT_DIR / "dbt_project.yml").exists():
         raise UserError(f"dbt project not found at {PROJECT_DIR}: install solar-leads from a checkout (pip -e)")
