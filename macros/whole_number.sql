@@ -1,7 +1,4 @@
-{#- A text value as bigint when it is a whole number ('3', ' 3 ', '3.0'), else null ('2.5', 'x', ''). -#}
-{% macro whole_number(value) -%}
-(case
-    when try_cast(trim({{ value }}) as double) = floor(try_cast(trim({{ value }}) as double))
-        then try_cast(trim({{ value }}) as double)::bigint
-end)
+{#- A double as bigint when it is a whole number (3.0 -> 3), else null (2.5, null). Cast text once before calling. -#}
+{% macro whole_number(double_value) -%}
+(case when {{ double_value }} = floor({{ double_value }}) then {{ double_value }}::bigint end)
 {%- endmacro %}

@@ -4,6 +4,15 @@ with source as (
     select * from {{ source('raw', 'decision_requests') }}
 ),
 
+numbers as (
+    select
+        *,
+        try_cast(trim(model_conf) as double) as model_conf_value,
+        try_cast(trim(recall_hits) as double) as recall_hits_number,
+        try_cast(trim(recall_used) as double) as recall_used_number
+    from source
+),
+
 typed as (
     select
         request_row,
@@ -13,10 +22,10 @@ typed as (
         trim(source_hint) as source_hint,
         verdict,
         target_regex,
-        try_cast(trim(model_conf) as double) as model_conf_value,
-        {{ whole_number('recall_hits') }} as recall_hits_value,
-        {{ whole_number('recall_used') }} as recall_used_value
-    from source
+        model_conf_value,
+        {{ whole_number('recall_hits_number') }} as recall_hits_value,
+        {{ whole_number('recall_used_number') }} as recall_used_value
+    from numbers
 ),
 
 checked as (
