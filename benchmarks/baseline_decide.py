@@ -9,6 +9,8 @@ import csv
 import re
 from pathlib import Path
 
+from solar_leads.decide import DECISION_COLUMNS
+
 SEED = Path(__file__).resolve().parent.parent / "dbt" / "seeds" / "authoritative_domains.csv"
 
 
@@ -37,21 +39,7 @@ def decide_file(source: Path, target: Path, min_confidence: float = 0.70) -> Non
     with source.open(newline="") as fin, target.open("w", newline="") as fout:
         reader = csv.DictReader(fin)
         writer = csv.writer(fout)
-        writer.writerow(
-            [
-                *reader.fieldnames,
-                "base",
-                "recall_factor",
-                "computed_conf",
-                "is_authoritative",
-                "passes_verdict",
-                "passes_confidence",
-                "passes_regex",
-                "allow_zero_recall",
-                "accepted",
-                "reason",
-            ]
-        )
+        writer.writerow([*reader.fieldnames, *DECISION_COLUMNS])
         for row in reader:
             model_conf = float(row["model_conf"])
             hits, used = int(row["recall_hits"]), int(row["recall_used"])

@@ -10,7 +10,7 @@ from pathlib import Path
 from benchmarks.baseline_decide import decide_file
 from benchmarks.timing import median_seconds
 from solar_leads.config import load_config
-from solar_leads.decide import decide
+from solar_leads.decide import INPUT_COLUMNS, decide
 
 HOSTS = [
     "imdb.com",
@@ -38,19 +38,7 @@ def make_candidates(path: Path, rows: int, seed: int = 7) -> None:
     rng = random.Random(seed)
     with path.open("w", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(
-            [
-                "candidate_id",
-                "field",
-                "candidate",
-                "model_conf",
-                "source_hint",
-                "recall_hits",
-                "recall_used",
-                "verdict",
-                "target_regex",
-            ]
-        )
+        writer.writerow(INPUT_COLUMNS)
         for i in range(rows):
             hits = rng.randint(0, 80)
             n, year = rng.randint(0, 20_000), rng.randint(1890, 2030)
