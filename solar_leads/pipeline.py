@@ -20,13 +20,17 @@ from solar_leads.warehouse import connect, init_warehouse
 DEMO_SOURCES = PROJECT_DIR / "demo" / "sources.yml"
 
 
-def build(config: Config, select: list[str] | None = None) -> None:
-    """Reload the labeled items, then `dbt build` (seeds, models, unit and data tests), or only `select`."""
+def build(config: Config, select: list[str] | None = None, quiet: bool = False) -> None:
+    """Reload the labeled items, then `dbt build` (seeds, models, unit and data tests), or only `select`.
+    quiet: dbt prints only errors (a failure still names every failed node)."""
     init_warehouse(config.warehouse)
     with connect(config.warehouse) as con:
         reload_labeled_items(con, default_files(config.labeled_dir))
-    run_dbt(["build", *(["--select", *select] if select else [])], config.warehouse, config.dbt_vars())
-    print(f"built warehouse {config.warehouse}" + (f" ({' '.join(select)})" if select else ""), file=sys.stderr)
+    result = run_dbt(["build", *(["--select", *select] if select else [])], config.warehouse, config.dbt_vars(),
+                     quiet=quiet)  # fmt: skip
+    passed = sum(1 for r in (result.results if result else []) if str(r.status).lower() in {"pass", "success"})
+    scope = f" ({' '.join(select)})" if select else ""
+    print(f"built warehouse {config.warehouse}{scope}: {passed} models, seeds and tests passed", file=sys.stderr)
 
 
 @contextlib.contextmanager
@@ -67,16 +71,16 @@ def run(config: Config, sources: Path | None) -> None:
     run_id = new_run_id()
     with sources_file(sources) as path:
         crawl_in_subprocess(config, path, run_id)
-        build(config, select=["+leads", "resource_type:seed"])  # the leads decide what to search for
+        build(config, select=["+leads", "resource_type:seed"], quiet=True)  # the leads decide what to search for
         parsed = load_sources(path)
         if parsed.search_endpoint:
             collect_snippets(config, parsed.search_endpoint, run_id, parsed.user_agent, crawl_in_subprocess)
     if config.llm is not None:
         from solar_leads.llm_enrichment import run_llm_extraction
 
-        build(config, select=["+int_snippets_deduplicated", "resource_type:seed"])
+        build(config, select=["+int_snippets_deduplicated", "resource_type:seed"], quiet=True)
         run_llm_extraction(config, config.llm, run_id)
-    build(config)
+    build(config, quiet=True)
     files = export(config)
     with connect(config.warehouse) as con:
         print(render_stats(run_stats(con)), file=sys.stderr)
