@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -105,21 +104,15 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_crawl(args: argparse.Namespace, config: Config) -> int:
     from solar_leads.crawl import crawl
+    from solar_leads.pipeline import sources_file
     from solar_leads.run_id import check_run_id, new_run_id
     from solar_leads.sources import load_sources
 
     config = config.with_paths(args.warehouse, args.out)
     run_id = check_run_id(args.run_id) if args.run_id else new_run_id()
     overrides = dict(_setting(value) for value in args.set)
-    if args.sources:
-        crawl(config, load_sources(args.sources), run_id, overrides)
-        return 0
-    from solar_leads.demo_server import serve
-    from solar_leads.pipeline import DEMO_SOURCES
-
-    with serve() as base_url:
-        os.environ["DEMO_URL"] = base_url
-        crawl(config, load_sources(DEMO_SOURCES), run_id, overrides)
+    with sources_file(args.sources) as path:
+        crawl(config, load_sources(path), run_id, overrides)
     return 0
 
 
