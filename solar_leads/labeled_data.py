@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,7 @@ import pandas as pd
 
 from solar_leads.config import PROJECT_DIR
 from solar_leads.errors import UserError
+from solar_leads.tabular_io import read_json_file
 
 GOLDEN_DIR = PROJECT_DIR / "data" / "golden"
 ITEM_COLUMNS = ("item_id", "title", "company", "description", "label", "category")
@@ -24,12 +24,7 @@ def default_files(labeled_dir: Path) -> list[Path]:
 def read_items(path: Path, require_label: bool = True) -> list[dict[str, Any]]:
     """Items of a labeled file ({"metadata", "items"} or a bare list): id, description and (when required) a
     boolean label each. Raises UserError naming the file, the item and the field."""
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserError(f"labeled file {path} does not exist") from None
-    except json.JSONDecodeError as exc:
-        raise UserError(f"{path} is not valid JSON: {exc}") from None
+    document = read_json_file(path, "labeled file")
     items = document.get("items") if isinstance(document, dict) else document
     if not isinstance(items, list):
         raise UserError(f"{path}: expected {{'items': [...]}} or a list of items")

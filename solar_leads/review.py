@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from solar_leads.errors import UserError
-from solar_leads.tabular_io import atomic_path
+from solar_leads.tabular_io import atomic_path, read_json_file
 
 STORE_NAME = "reviewed_labels.json"
 REJECTED_NOTE = re.compile(r"^Rejected: (\S+)")
@@ -54,12 +54,7 @@ def import_review(path: Path, labeled_dir: Path) -> dict[str, int]:
     """Merge a reviewed file into labeled_dir/reviewed_labels.json; return counts of added / changed / unchanged.
 
     Nothing is written when the file is invalid or changes nothing; a changed label keeps the old one in history."""
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserError(f"review file {path} does not exist") from None
-    except json.JSONDecodeError as exc:
-        raise UserError(f"{path} is not valid JSON: {exc}") from None
+    document = read_json_file(path, "review file")
     items = validate(document, path)
     store_path = labeled_dir / STORE_NAME
     store = json.loads(store_path.read_text(encoding="utf-8")) if store_path.exists() else {"metadata": {}, "items": []}
