@@ -22,17 +22,16 @@ SCORE_COLUMNS = (
 OUTPUT_COLUMNS = "item_id as id, score, qualified, confidence_score, rejection_category, reasons"
 
 
-def load_items(con: duckdb.DuckDBPyConnection, paths: list[Path], require_label: bool = False) -> None:
-    """Append the postings of `paths` to raw.score_requests. A .json file is a golden / rejected-leads document
-    ({"metadata", "items"}) or a list of items; CSV / JSONL need company and description, and may have id,
-    title, label, category. Items without a title are scored on the first 200 characters of the description."""
-    stream = len(paths) == 1  # a single CSV / JSONL is read straight from the file, in one pass
-    for path in paths:
-        if file_format(path, "input file") == "json":
-            load_frame(con, pd.DataFrame(read_items(path, require_label=require_label)))
-        else:
-            load_as_text(con, path, "raw.score_requests", ("company", "description"),
-                         optional=("id", "title", "label", "category"), stream=stream)  # fmt: skip
+def load_items(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Make raw.score_requests the postings of `path`. A .json file is a golden / rejected-leads document
+    ({"metadata", "items"}) or a list of items; a CSV / JSONL needs company and description and may have id,
+    title, label, category, and is read straight from the file in one pass. Items without a title are scored on
+    the first 200 characters of the description."""
+    if file_format(path, "input file") == "json":
+        load_frame(con, pd.DataFrame(read_items(path, require_label=False)))
+    else:
+        load_as_text(con, path, "raw.score_requests", ("company", "description"),
+                     optional=("id", "title", "label", "category"), stream=True)  # fmt: skip
 
 
 def load_frame(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
@@ -59,7 +58,7 @@ def scored_connection(config: Config, load) -> duckdb.DuckDBPyConnection:
 
 def score(config: Config, input_path: Path, output: Path | None) -> dict[str, int]:
     out_format = file_format(output, "output file") if output else "jsonl"
-    with scored_connection(config, lambda con: load_items(con, [input_path])) as con:
+    with scored_connection(config, lambda con: load_items(con, input_path)) as con:
         write_query(con, f"select {OUTPUT_COLUMNS} from scores order by request_row", output, out_format)
         total, qualified = con.execute("select count(*), count(*) filter (where qualified) from scores").fetchall()[0]
     return {"items": total, "qualified": qualified}
