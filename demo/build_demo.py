@@ -1,6 +1,10 @@
-"""Build the demo corpus in demo/site/ (served by `leads demo-server`) and the golden set, deterministically.
+"""Build the demo corpus deterministically: the site that `leads demo-server` serves, the demo sources.yml, the
+search answers and the golden set.
 
     python -m demo.build_demo
+
+The site (240 pages in the sources' API shapes) is not committed: `ensure_site()` builds it on first use into
+target/demo_site/<hash of its inputs>, so it always matches this generator and its data (~0.1 s).
 
 Solar postings come from demo/solar_postings.py; background postings are the 500 real LinkedIn postings in
 demo/data/ (CC-BY-SA-4.0, see demo/data/README.md). Every file is in the real response shape of its source
@@ -10,11 +14,13 @@ demo/data/ (CC-BY-SA-4.0, see demo/data/README.md). Every file is in the real re
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import json
 import random
 import re
 import shutil
+import tempfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +35,8 @@ from demo.solar_postings import (
 )  # fmt: skip
 
 DEMO = Path(__file__).resolve().parent
-SITE = DEMO / "site"
+SITE_CACHE = DEMO.parent / "target" / "demo_site"
+SEED = 20261121
 BACKGROUND = DEMO / "data" / "linkedin-job-postings-2023-24-sample500.csv"
 GOLDEN = DEMO.parent / "data" / "golden" / "golden-test-set.json"
 SOURCE_TYPES = ["greenhouse", "lever", "ashby", "smartrecruiters", "workable", "jobposting"]
@@ -251,37 +258,36 @@ def assign(postings: list[Posting]) -> dict[tuple[str, str], list[Posting]]:
     return boards
 
 
-def write_site(boards: dict[tuple[str, str], list[Posting]]) -> list[dict]:
-    if SITE.exists():
-        shutil.rmtree(SITE)
+def write_site(boards: dict[tuple[str, str], list[Posting]], site: Path) -> list[dict]:
+    """Write every board / page of `boards` under `site`; returns their sources.yml entries."""
     sources = []
     for (kind, board), postings in sorted(boards.items()):
         if kind == "greenhouse":
-            write_json(SITE / "v1" / "boards" / board / "jobs", greenhouse(board, postings))
+            write_json(site / "v1" / "boards" / board / "jobs", greenhouse(board, postings))
             sources.append({"type": kind, "board": board})
         elif kind == "lever":
-            write_json(SITE / "v0" / "postings" / board, lever(board, postings))
+            write_json(site / "v0" / "postings" / board, lever(board, postings))
             sources.append({"type": kind, "site": board, "company": postings[0].company})
         elif kind == "ashby":
-            write_json(SITE / "posting-api" / "job-board" / board, ashby(board, postings))
+            write_json(site / "posting-api" / "job-board" / board, ashby(board, postings))
             sources.append({"type": kind, "org": board, "company": postings[0].company})
         elif kind == "smartrecruiters":
             listing, details = smartrecruiters(board, postings)
-            write_json(SITE / "v1" / "companies" / board / "postings" / "index", listing)
+            write_json(site / "v1" / "companies" / board / "postings" / "index", listing)
             for posting_id, detail in details.items():
-                write_json(SITE / "v1" / "companies" / board / "postings" / posting_id, detail)
+                write_json(site / "v1" / "companies" / board / "postings" / posting_id, detail)
             sources.append({"type": kind, "company": board})
         elif kind == "workable":
-            write_json(SITE / "api" / "v1" / "widget" / "accounts" / board, workable(board, postings))
+            write_json(site / "api" / "v1" / "widget" / "accounts" / board, workable(board, postings))
             sources.append({"type": kind, "account": board})
         else:
             for start in range(0, len(postings), 6):
                 page = f"{board}-{start // 6}"
-                path = SITE / "careers" / f"{page}.html"
+                path = site / "careers" / f"{page}.html"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(career_page(page, postings[start : start + 6], (start // 6) % 3), encoding="utf-8")
                 sources.append({"type": "jobposting", "url": f"${{DEMO_URL}}/careers/{page}.html"})
-    (SITE / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")
+    (site / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")
     return sources
 
 
@@ -412,15 +418,40 @@ def search_index(rng: random.Random) -> list[dict]:
     return results
 
 
+def site_inputs_hash() -> str:
+    digest = hashlib.sha256()
+    for path in (Path(__file__), DEMO / "solar_postings.py", BACKGROUND):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def ensure_site() -> Path:
+    """The demo site for the current generator and data, built (atomically, by rename) when missing."""
+    site = SITE_CACHE / site_inputs_hash()
+    if site.is_dir():
+        return site
+    SITE_CACHE.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=".building-", dir=SITE_CACHE))
+    write_site(assign(solar_postings(random.Random(SEED)) + background_postings()), building)
+    try:
+        building.rename(site)
+    except OSError:  # another process built it meanwhile: theirs is identical
+        shutil.rmtree(building, ignore_errors=True)
+    return site
+
+
 def main() -> None:
-    rng = random.Random(20261121)
-    solar = solar_postings(rng)
+    rng = random.Random(SEED)
+    solar = solar_postings(rng)  # the first draws from rng, as in ensure_site: the same postings
     background = background_postings()
-    sources = write_site(assign(solar + background))
+    sources = write_site(assign(solar + background), Path(tempfile.mkdtemp(prefix="demo-site-")))
     write_sources(sources)
     write_golden(solar, background, rng)
     write_json(DEMO / "search.json", search_index(rng))
-    print(f"{len(solar)} solar-side + {len(background)} background postings, {len(sources)} sources")
+    print(
+        f"{len(solar)} solar-side + {len(background)} background postings, {len(sources)} sources; "
+        f"site: {ensure_site()}"
+    )
 
 
 if __name__ == "__main__":

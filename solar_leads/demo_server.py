@@ -1,4 +1,5 @@
-"""`leads demo-server`: serve the bundled demo corpus (demo/site) on 127.0.0.1, at a free port by default.
+"""`leads demo-server`: serve the bundled demo corpus on 127.0.0.1, at a free port by default.
+The site is generated on first use by demo.build_demo.ensure_site() (not committed).
 
 Files are served at their path; a directory serves its `index` file; query strings are ignored except by
 /search (SearxNG-shaped answers from demo/search.json). `__BASE_URL__` in a body becomes the server's address.
@@ -16,7 +17,6 @@ from urllib.parse import parse_qs, urlsplit
 
 from solar_leads.config import PROJECT_DIR
 
-SITE = PROJECT_DIR / "demo" / "site"
 SEARCH_INDEX = PROJECT_DIR / "demo" / "search.json"
 
 
@@ -29,7 +29,7 @@ def search_results(query: str, index: list[dict]) -> list[dict]:
 
 class DemoHandler(BaseHTTPRequestHandler):
     server_version = "solar-leads-demo/0.1"
-    site: Path = SITE
+    site: Path
     search_index: list[dict] = []
 
     def log_message(self, format, *args):  # quiet: the crawl logs what matters
@@ -63,8 +63,11 @@ class DemoHandler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serve(port: int = 0, site: Path = SITE) -> Iterator[str]:
-    """Serve `site` on 127.0.0.1 in a background thread; yields the base URL; stops on exit."""
+def serve(port: int = 0, site: Path | None = None) -> Iterator[str]:
+    """Serve `site` (default: the demo site) on 127.0.0.1 in a background thread; yields the base URL."""
+    from demo.build_demo import ensure_site
+
+    site = site or ensure_site()
     index = json.loads(SEARCH_INDEX.read_text()) if SEARCH_INDEX.exists() else []
     handler = type("Handler", (DemoHandler,), {"site": site, "search_index": index})
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
