@@ -34,6 +34,18 @@ def normalize_host(value: str) -> str:
     return re.sub(r":[0-9]*$", "", host).rstrip(".")
 
 
+def number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def whole(text: str) -> int | None:
+    value = number(text)
+    return int(value) if value is not None and value.is_integer() else None
+
+
 def decide_file(source: Path, target: Path, min_confidence: float = 0.70) -> None:
     suffixes, prefixes, label_pattern = load_domains()
     with source.open(newline="") as fin, target.open("w", newline="") as fout:
@@ -41,8 +53,20 @@ def decide_file(source: Path, target: Path, min_confidence: float = 0.70) -> Non
         writer = csv.writer(fout)
         writer.writerow([*reader.fieldnames, *DECISION_COLUMNS])
         for row in reader:
-            model_conf = float(row["model_conf"])
-            hits, used = int(row["recall_hits"]), int(row["recall_used"])
+            model_conf, hits, used = number(row["model_conf"]), whole(row["recall_hits"]), whole(row["recall_used"])
+            invalid = [
+                column
+                for column, bad in (
+                    ("model_conf", model_conf is None or not 0 <= model_conf <= 1),
+                    ("recall_hits", hits is None or hits < 0),
+                    ("recall_used", used is None or used < 0 or (hits is not None and hits >= 0 and used > hits)),
+                )
+                if bad
+            ]
+            if invalid:
+                reason = ",".join(f"invalid_input({column})" for column in invalid)
+                writer.writerow([*row.values(), "", "", "", "", "", "", "", "", False, reason])
+                continue
             host = normalize_host(row["source_hint"])
             labels = host.split(".")
             authoritative = bool(host) and (

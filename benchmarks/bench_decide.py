@@ -45,19 +45,29 @@ def make_candidates(path: Path, rows: int, seed: int = 7) -> None:
             regex, value = rng.choice(FIELDS)
             host = rng.choice(HOSTS).format(n=n)
             verdict = rng.choice(["YES", "YES", "NO", " yes"])
+            used = rng.randint(0, hits)
+            model_conf = round(rng.random(), 3)
+            if rng.random() < 0.01:  # a bad row now and then: both sides must reject it as invalid input
+                used, model_conf = rng.choice([(hits + 1, model_conf), (used, "n/a"), (used, 1.5)])
             writer.writerow(
                 [
                     f"c{i}",
                     "field",
                     value.format(n=n, year=year),
-                    round(rng.random(), 3),
+                    model_conf,
                     host,
                     hits,
-                    rng.randint(0, hits),
+                    used,
                     verdict,
                     regex,
                 ]
             )
+
+
+def accepted_count(decisions: Path) -> int:
+    """Accepted rows in a decisions CSV (either side's spelling of true)."""
+    with decisions.open(newline="") as fh:
+        return sum(row["accepted"].lower() == "true" for row in csv.DictReader(fh))
 
 
 def run(workdir: Path, rows: int = 1_000_000, repeats: int = 3) -> dict:
@@ -78,6 +88,7 @@ def run(workdir: Path, rows: int = 1_000_000, repeats: int = 3) -> dict:
         repeats,
     )
     sql, python = medians["leads decide (dbt + DuckDB)"], medians["pure Python baseline"]
+    accepted = {name: accepted_count(workdir / f"{name}.csv") for name in ("sql", "python")}
     return {
         "name": "decide",
         "rows": rows,
@@ -85,5 +96,7 @@ def run(workdir: Path, rows: int = 1_000_000, repeats: int = 3) -> dict:
         "medians_s": medians,
         "speedup": python / sql,
         "first_call_s (dbt seed + compile on 10 rows, once per change of the rules)": first_call,
+        "accepted_sql": accepted["sql"],
+        "accepted_python": accepted["python"],
         "target": "<= 60 s for 1,000,000 rows and >= 5x the baseline",
     }

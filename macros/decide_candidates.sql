@@ -67,7 +67,7 @@ decided as (
         passes_verdict and passes_confidence and passes_regex
             and (recall_used > 0 or allow_zero_recall) as rules_hold,
         {{ acceptance_reason('passes_verdict', 'passes_confidence', 'passes_regex', 'recall_used',
-                             'allow_zero_recall', 'computed_conf', 'min_confidence') }} as rule_reason
+                             'allow_zero_recall', 'computed_conf', var('min_confidence')) }} as rule_reason
     from flags
 ),
 

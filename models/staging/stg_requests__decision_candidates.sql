@@ -7,9 +7,10 @@ with source as (
 numbers as (
     select
         *,
-        try_cast(trim(model_conf) as double) as model_conf_value,
-        try_cast(trim(recall_hits) as double) as recall_hits_number,
-        try_cast(trim(recall_used) as double) as recall_used_number
+        -- a cast from text ignores surrounding whitespace
+        try_cast(model_conf as double) as model_conf_value,
+        try_cast(recall_hits as double) as recall_hits_number,
+        try_cast(recall_used as double) as recall_used_number
     from source
 ),
 
