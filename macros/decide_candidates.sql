@@ -5,9 +5,10 @@
   Adds: source_host, is_authoritative, base, recall_factor, computed_conf, min_confidence, passes_verdict,
   passes_confidence, passes_regex, allow_zero_recall, accepted, reason. A row with invalid input is rejected
   with reason invalid_input(<column>) and no computed values.
-  Domain authority is decided once per distinct source_hint and the regex once per distinct (value, regex) pair:
-  evidence repeats its sources, and a per-row regex is compiled per row. With regex_checked=true the relation
-  brings its own passes_regex (enrichment checks each field's format with constant patterns).
+  Domain authority is decided once per distinct source_hint (evidence repeats its sources) and the regex once per
+  distinct (value, regex) pair by flexible_regex_checks, which compiles each regex once where it can. With
+  regex_checked=true the relation brings its own passes_regex (enrichment checks each field's format with
+  constant patterns).
 -#}
 {% macro decide_candidates(candidates, regex_checked=false) -%}
 with host_authority as (
@@ -20,8 +21,7 @@ with host_authority as (
 
 {%- if not regex_checked %}
 regex_checks as (
-    select candidate, target_regex, {{ flexible_regex_match('candidate', 'target_regex') }} as passes_regex
-    from (select distinct candidate, target_regex from {{ candidates }})
+    {{ flexible_regex_checks('(select distinct candidate, target_regex from ' ~ candidates ~ ')') }}
 ),
 {%- endif %}
 

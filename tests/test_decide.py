@@ -204,3 +204,31 @@ def test_demo_candidates_file_decides(tmp_path):
     result = run_leads("decide", "--input", str(demo), "--output", str(out))
     assert result.returncode == 0, result.stderr
     assert sum(1 for _ in csv.DictReader(out.open())) == 10
+
+
+# Many values per regex, so flexible_regex_checks matches them as lines of shared texts: each regex here can
+# mislead a line-by-line match (spans lines, anchors to the text's start, a value holding a line break), and
+# every answer must still be the per-value answer.
+REGEX_TRAPS = {
+    r"[^x]+": ([f"ab{n}" for n in range(150)] + ["a\nb"], ["x", "xx"]),
+    r"\A\d+\z": ([str(n) for n in range(150)], ["a1", "1 2"]),
+    r"\d{4}": ([str(1000 + n) for n in range(150)], ["ABC", "123", "12345"]),
+    r"a\sb": (["a\nb", "A B"], ["ab"]),
+}
+
+
+def test_regex_checks_agree_with_a_per_value_match(tmp_path):
+    source, out = tmp_path / "regex.jsonl", tmp_path / "regex_out.jsonl"
+    expected, rows = {}, []
+    for regex, (matching, other) in REGEX_TRAPS.items():
+        for value, passes in [(v, True) for v in matching] + [(v, False) for v in other]:
+            candidate_id = f"c{len(rows)}"
+            expected[candidate_id] = passes
+            rows.append({"candidate_id": candidate_id, "field": "f", "candidate": value, "model_conf": 0.9,
+                         "source_hint": "example.com", "recall_hits": 1, "recall_used": 1, "verdict": "YES",
+                         "target_regex": regex})  # fmt: skip
+    source.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    result = run_leads("decide", "--input", str(source), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    got = {row["candidate_id"]: row["passes_regex"] for row in map(json.loads, out.read_text().splitlines())}
+    assert got == expected
