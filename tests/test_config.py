@@ -6,7 +6,7 @@ import pytest
 
 from solar_leads.config import load_config
 from solar_leads.errors import UserError
-from tests.conftest import FIXTURES, run_leads
+from tests.conftest import decide_fixture_cases
 
 
 def test_defaults_are_the_seeds():
@@ -44,14 +44,7 @@ def test_bad_values_are_named(name, value, message):
 
 def test_bad_configuration_exits_2_before_any_work(tmp_path):
     out = tmp_path / "out.csv"
-    result = run_leads(
-        "decide",
-        "--input",
-        str(FIXTURES / "decide_cases.csv"),
-        "--output",
-        str(out),
-        env={"MAX_QUERIES": "99"},
-    )
+    result = decide_fixture_cases(out, env={"MAX_QUERIES": "99"})
     assert result.returncode == 2
     assert "MAX_QUERIES='99' is out of range" in result.stderr
     assert not out.exists()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, run_leads
+from tests.conftest import decide_fixture_cases, run_leads
 
 # The eight worked examples of the second seed: computed_conf as the seed prints it (3 decimals) and outcome.
 SEED_EXAMPLES = {
@@ -26,7 +26,7 @@ SEED_EXAMPLES = {
 @pytest.fixture(scope="module")
 def decided(tmp_path_factory) -> dict[str, dict[str, str]]:
     out = tmp_path_factory.mktemp("decide") / "decisions.csv"
-    result = run_leads("decide", "--input", str(FIXTURES / "decide_cases.csv"), "--output", str(out))
+    result = decide_fixture_cases(out)
     assert result.returncode == 0, result.stderr
     assert "19 candidates" in result.stderr
     with out.open(newline="") as fh:
@@ -147,14 +147,7 @@ def test_jsonl_in_jsonl_out_on_stdout(tmp_path):
 
 def test_min_confidence_from_environment_changes_the_decision(tmp_path):
     out = tmp_path / "d.csv"
-    result = run_leads(
-        "decide",
-        "--input",
-        str(FIXTURES / "decide_cases.csv"),
-        "--output",
-        str(out),
-        env={"MIN_CONFIDENCE": "0.65"},
-    )
+    result = decide_fixture_cases(out, env={"MIN_CONFIDENCE": "0.65"})
     assert result.returncode == 0, result.stderr
     rows = {r["candidate_id"]: r for r in csv.DictReader(out.open())}
     assert rows["ex2"]["accepted"] == "true"  # 0.68 >= 0.65, and model_conf 0.95 allows zero recall
