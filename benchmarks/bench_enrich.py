@@ -11,9 +11,9 @@ import pandas as pd
 
 from benchmarks.baseline_recall import run as python_run
 from benchmarks.timing import median_seconds
-from solar_leads.compiled_models import compiled_sql, create_views, in_memory_connection
 from solar_leads.config import load_config
-from solar_leads.warehouse import ensure_raw_schema
+from solar_leads.warehouse.compiled_models import compiled_sql, create_views, in_memory_connection
+from solar_leads.warehouse.connection import ensure_raw_schema
 
 MODELS = ("int_enrichment_candidates_recalled", "enrichment_candidates", "enrichment_decisions")
 HOSTS = ["www.seia.org", "opencorporates.com", "www.linkedin.com", "solar-directory.example", "news.example.com"]

@@ -14,7 +14,7 @@ from scrapy.utils.test import get_crawler
 from benchmarks.timing import median_seconds
 from scrapy_project.items import PostingItem
 from scrapy_project.pipelines import DuckDBPipeline
-from solar_leads.warehouse import connect, ensure_raw_schema
+from solar_leads.warehouse.connection import connect, ensure_raw_schema
 
 DESCRIPTION = "Design residential PV systems in Aurora Solar and prepare permit plan sets. " * 25  # ~2 KB
 

@@ -8,9 +8,9 @@
   Domain authority is decided once per distinct source_hint (evidence repeats its sources) and the regex once per
   distinct (value, regex) pair by flexible_regex_checks, which compiles each regex once where it can. With
   regex_checked=true the relation brings its own passes_regex (enrichment checks each field's format with
-  constant patterns).
+  constant patterns). min_confidence is a number or an SQL expression (the ad-hoc path reads it per call).
 -#}
-{% macro decide_candidates(candidates, regex_checked=false) -%}
+{% macro decide_candidates(candidates, regex_checked=false, min_confidence=var('min_confidence')) -%}
 with host_authority as (
     select source_hint, source_host, {{ is_authoritative_domain('source_host') }} as is_authoritative
     from (
@@ -48,7 +48,7 @@ confidence as (
     select
         *,
         {{ compute_confidence('model_conf', 'base', 'recall_factor') }} as computed_conf,
-        {{ var('min_confidence') }}::double as min_confidence
+        ({{ min_confidence }})::double as min_confidence
     from terms
 ),
 
@@ -67,7 +67,7 @@ decided as (
         passes_verdict and passes_confidence and passes_regex
             and (recall_used > 0 or allow_zero_recall) as rules_hold,
         {{ acceptance_reason('passes_verdict', 'passes_confidence', 'passes_regex', 'recall_used',
-                             'allow_zero_recall', 'computed_conf', var('min_confidence')) }} as rule_reason
+                             'allow_zero_recall', 'computed_conf', 'min_confidence') }} as rule_reason
     from flags
 ),
 

@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from solar_leads.config import SETTINGS, Config, load_config
-from solar_leads.dbt_runner import DbtError
 from solar_leads.errors import UserError
+from solar_leads.warehouse.dbt_runner import DbtError
 
 Handler = Callable[[argparse.Namespace, Config], int]
 
@@ -29,7 +29,7 @@ def _config_help() -> str:
 
 
 def cmd_decide(args: argparse.Namespace, config: Config) -> int:
-    from solar_leads.decide import decide, events_path_for
+    from solar_leads.adhoc.decide import decide, events_path_for
 
     events = args.events or (events_path_for(args.output) if args.output else None)
     counts = decide(config, args.input, args.output, events)
@@ -44,7 +44,7 @@ def cmd_decide(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_score(args: argparse.Namespace, config: Config) -> int:
-    from solar_leads.scoring import score
+    from solar_leads.adhoc.score import score
 
     counts = score(config, args.input, args.output)
     where = f" -> {args.output}" if args.output else ""
@@ -53,7 +53,7 @@ def cmd_score(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
-    from solar_leads.evaluation import evaluate, print_report
+    from solar_leads.labels.evaluate import evaluate, print_report
 
     plot = None if args.no_plot else (args.plot or config.output_dir / "threshold_sweep.png")
     print_report(evaluate(config, args.golden, args.threshold, plot), args.json)
@@ -61,7 +61,7 @@ def cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_review_import(args: argparse.Namespace, config: Config) -> int:
-    from solar_leads.review import import_review
+    from solar_leads.labels.review import import_review
 
     counts = import_review(args.file, config.labeled_dir)
     print(
@@ -73,21 +73,21 @@ def cmd_review_import(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_query(args: argparse.Namespace, config: Config) -> int:
-    from solar_leads.query import run_query
+    from solar_leads.adhoc.query import run_query
 
     run_query(args.warehouse or config.warehouse, args.sql, args.format)
     return 0
 
 
 def cmd_build(args: argparse.Namespace, config: Config) -> int:
-    from solar_leads.pipeline import build
+    from solar_leads.pipeline.run import build
 
     build(config.with_paths(args.warehouse, args.out))
     return 0
 
 
 def cmd_export(args: argparse.Namespace, config: Config) -> int:
-    from solar_leads.exports import export
+    from solar_leads.pipeline.export import export
 
     files = export(config.with_paths(args.warehouse, args.out))
     print(f"exported run {files.run_id}: {files.leads_csv}, {files.rejected_json}, {files.run_stats_json}, "
@@ -96,17 +96,17 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_run(args: argparse.Namespace, config: Config) -> int:
-    from solar_leads.pipeline import run
+    from solar_leads.pipeline.run import run
 
     run(config.with_paths(args.warehouse, args.out), args.sources)
     return 0
 
 
 def cmd_crawl(args: argparse.Namespace, config: Config) -> int:
-    from solar_leads.crawl import crawl
-    from solar_leads.pipeline import sources_file
-    from solar_leads.run_id import check_run_id, new_run_id
-    from solar_leads.sources import load_sources
+    from solar_leads.pipeline.crawl import crawl
+    from solar_leads.pipeline.run import sources_file
+    from solar_leads.pipeline.sources import load_sources
+    from solar_leads.warehouse.run_id import check_run_id, new_run_id
 
     config = config.with_paths(args.warehouse, args.out)
     run_id = check_run_id(args.run_id) if args.run_id else new_run_id()
@@ -124,7 +124,7 @@ def _setting(value: str) -> tuple[str, str]:
 
 
 def cmd_demo_server(args: argparse.Namespace, config: Config) -> int:
-    from solar_leads.demo_server import serve
+    from demo.server import serve
 
     with serve(args.port) as base_url:
         print(f"serving the demo corpus at {base_url} (Ctrl-C to stop)", file=sys.stderr)

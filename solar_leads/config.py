@@ -8,9 +8,37 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from solar_leads.errors import UserError
-from solar_leads.llm import LLMSettings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+GOLDEN_DIR = PROJECT_DIR / "data" / "golden"  # the bundled golden set(s)
+DEMO_SOURCES = PROJECT_DIR / "demo" / "sources.yml"  # what `leads run` crawls without --sources
+
+
+@dataclass(frozen=True)
+class LLMSettings:
+    base_url: str
+    model: str
+    api_key: str | None = None
+    timeout: float = 30.0
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> LLMSettings | None:
+        """None unless LLM_BASE_URL is set; then LLM_MODEL is required and LLM_TIMEOUT must be a positive number."""
+        base_url = env.get("LLM_BASE_URL", "").strip()
+        if not base_url:
+            return None
+        if not base_url.startswith(("http://", "https://")):
+            raise UserError(f"LLM_BASE_URL={base_url!r} is not an http(s) URL")
+        model = env.get("LLM_MODEL", "").strip()
+        if not model:
+            raise UserError("LLM_BASE_URL is set but LLM_MODEL is not: name the model to ask")
+        try:
+            timeout = float(env.get("LLM_TIMEOUT", "30"))
+        except ValueError:
+            raise UserError(f"LLM_TIMEOUT={env.get('LLM_TIMEOUT')!r} is not a number of seconds") from None
+        if not 0 < timeout <= 600:
+            raise UserError(f"LLM_TIMEOUT={timeout:g} is out of range: it must be within 0..600 seconds")
+        return cls(base_url.rstrip("/"), model, env.get("LLM_API_KEY") or None, timeout)
 
 
 @dataclass(frozen=True)
@@ -59,6 +87,7 @@ class Config:
             "min_confidence": self.min_confidence,
             "lead_threshold": self.lead_threshold,
             "max_snippets_total": self.max_snippets_total,
+            "max_queries": self.max_queries,
             "extractor": "llm" if self.llm else "patterns",
         }
 

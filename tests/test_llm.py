@@ -7,8 +7,9 @@ import json
 import duckdb
 import pytest
 
+from solar_leads.config import LLMSettings
 from solar_leads.errors import UserError
-from solar_leads.llm import LLMError, LLMSettings, extract, recover_json, verdict_of, verify
+from solar_leads.pipeline.llm_client import LLMError, extract, recover_json, verdict_of, verify
 from tests.conftest import run_leads
 from tests.scripted_server import Reply, ScriptedServer
 from tests.test_run_and_exports import board, search_answer

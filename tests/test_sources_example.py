@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from solar_leads.sources import load_sources
+from solar_leads.pipeline.sources import load_sources
 
 
 def test_example_sources_file_parses():

@@ -2,7 +2,7 @@
 select reason_code, count(*) as candidates
 from (
     select unnest(string_split(reason, ',')) as reason_code
-    from {{ ref('candidate_decisions') }}
+    from {{ ref('enrichment_decisions') }}
     where not accepted
 )
 group by all

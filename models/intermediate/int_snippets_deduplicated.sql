@@ -1,7 +1,7 @@
 -- The snippet blocks of each company and field from its latest search: one per URL (best rank kept), at most
 -- MAX_SNIPPETS_TOTAL (var max_snippets_total), best ranked first. Each block's text is title + content + URL.
 with snippets as (
-    select * from {{ ref('stg_searxng__snippets') }}
+    select * from {{ ref('stg_search__snippets') }}
 ),
 
 latest as (

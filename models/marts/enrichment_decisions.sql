@@ -18,7 +18,7 @@ accepted_fields as (
 ),
 
 lead_postings as (
-    select lower(trim(company)) as company_key, company, description, posting_url, score
+    select company_key, company, description, posting_url, score
     from {{ ref('lead_scores') }}
     where qualified
 ),

@@ -8,10 +8,9 @@ with qualified as (
 ranked as (
     select
         *,
-        lower(trim(company)) as company_key,
-        count(*) over (partition by lower(trim(company))) as qualified_postings,
+        count(*) over (partition by company_key) as qualified_postings,
         row_number() over (
-            partition by lower(trim(company)) order by score desc, last_seen_at desc, posting_id
+            partition by company_key order by score desc, last_seen_at desc, posting_id
         ) as company_rank
     from qualified
 ),

@@ -2,7 +2,7 @@
 -- company + title + location fingerprint, are one posting. The latest sighting supplies the text; every
 -- source URL and the first / last seen times are kept.
 with sightings as (
-    select * rename (posting_id as sighting_id) from {{ ref('int_postings_unioned') }}
+    select * rename (posting_id as sighting_id) from {{ ref('int_postings_keyed') }}
 ),
 
 url_fingerprints as (
@@ -24,6 +24,7 @@ final as (
         arg_max(source, (scraped_at, sighting_id)) as source,
         arg_max(external_id, (scraped_at, sighting_id)) as external_id,
         arg_max(company, (scraped_at, sighting_id)) as company,
+        {{ company_key('arg_max(company, (scraped_at, sighting_id))') }} as company_key,
         arg_max(title, (scraped_at, sighting_id)) as title,
         arg_max(location, (scraped_at, sighting_id)) as location,
         arg_max(description, (scraped_at, sighting_id)) as description,

@@ -16,6 +16,7 @@ final as (
         title_used as title,
         rejection_category,
         score,
+        list_transform(reasons, lambda r: r.tier || ':' || r.matched || ' (+' || r.weight || ')') as signals,
         'Rejected: ' || rejection_category || ' (score: ' || score || ')' as notes,
         row_number() over (order by score desc, last_seen_at desc, posting_id) as review_rank,
         run_id

@@ -1,7 +1,15 @@
 -- The filter statistics (QUAL-01) of the latest crawl run: what was processed, qualified and rejected, why,
 -- by which tier, and how many postings and failures each source had.
-with latest as (
-    select coalesce(max(run_id), '') as run_id from {{ source('raw', 'postings') }}
+with sightings as (
+    select * from {{ ref('stg_crawl__postings') }}
+),
+
+crawl_log as (
+    select * from {{ ref('stg_crawl__log') }}
+),
+
+latest as (
+    select coalesce(max(run_id), '') as run_id from sightings
 ),
 
 scores as (
@@ -14,16 +22,16 @@ per_source as (
         list({'source': source, 'postings': postings} order by source) as postings_by_source
     from (
         select source, count(*) as postings
-        from {{ source('raw', 'postings') }}
+        from sightings
         where run_id = (select run_id from latest)
         group by source
     )
 ),
 
 failures as (
-    select count(*) filter (where kind <> 'item_dropped') as failed_requests,
-        count(*) filter (where kind = 'item_dropped') as dropped_items
-    from {{ source('raw', 'crawl_log') }}
+    select count(*) filter (where not is_dropped_item) as failed_requests,
+        count(*) filter (where is_dropped_item) as dropped_items
+    from crawl_log
     where run_id = (select run_id from latest)
 ),
 

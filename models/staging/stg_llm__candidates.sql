@@ -1,7 +1,7 @@
 -- The LLM extractor's candidates (optional; empty unless LLM_BASE_URL is set), from its latest run per
 -- company and field.
 with source as (
-    select * from {{ source('raw', 'llm_candidates') }}
+    select * from {{ source('llm', 'candidates') }}
 ),
 
 final as (

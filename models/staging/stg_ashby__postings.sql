@@ -1,2 +1,0 @@
--- ashby postings from raw.postings, in the shared staging shape.
-{{ stage_postings('ashby') }}

@@ -1,2 +1,0 @@
--- greenhouse postings from raw.postings, in the shared staging shape.
-{{ stage_postings('greenhouse') }}

@@ -1,2 +1,0 @@
--- jobposting postings from raw.postings, in the shared staging shape.
-{{ stage_postings('jobposting') }}

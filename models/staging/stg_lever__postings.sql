@@ -1,2 +1,0 @@
--- lever postings from raw.postings, in the shared staging shape.
-{{ stage_postings('lever') }}

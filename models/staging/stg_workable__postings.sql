@@ -1,2 +1,0 @@
--- workable postings from raw.postings, in the shared staging shape.
-{{ stage_postings('workable') }}

@@ -1,0 +1,104 @@
+"""Exports of a built warehouse: each file streams one export-shaped model (models/marts/exports) or mart.
+
+leads CSV (marts.export_leads), rejected-leads labeling JSON and Label Studio tasks (marts.export_rejected_items),
+run statistics (marts.run_stats) and the decision log (marts.export_decision_events).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from solar_leads.config import Config
+from solar_leads.errors import UserError
+from solar_leads.files import atomic_path, write_query
+from solar_leads.warehouse.connection import connect
+
+
+@dataclass
+class ExportedFiles:
+    run_id: str
+    leads_csv: Path
+    rejected_json: Path
+    run_stats_json: Path
+    label_studio_json: Path
+    decisions_jsonl: Path
+
+    def paths(self) -> list[Path]:
+        return [self.leads_csv, self.rejected_json, self.run_stats_json, self.label_studio_json, self.decisions_jsonl]
+
+
+def write_json(target: Path, payload: object) -> None:
+    with atomic_path(target) as tmp:
+        tmp.write_text(json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+
+
+def run_stats(con: duckdb.DuckDBPyConnection) -> dict:
+    cursor = con.execute("select * from marts.run_stats")
+    columns = [d[0] for d in cursor.description]
+    return dict(zip(columns, cursor.fetchall()[0], strict=True))
+
+
+def _json_column(con: duckdb.DuckDBPyConnection, column: str, limit: int) -> list[dict]:
+    rows = con.execute(
+        f"select {column} from marts.export_rejected_items order by export_order limit ?", [limit]
+    ).fetchall()
+    return [json.loads(row[0]) for row in rows]
+
+
+def rejected_document(con: duckdb.DuckDBPyConnection, run_id: str, max_export: int) -> dict:
+    """The seed's labeling schema: metadata + items (id, description, label=false, company, title, notes)."""
+    total = con.execute("select count(*) from marts.export_rejected_items").fetchall()[0][0]
+    items = _json_column(con, "item", max_export)
+    return {
+        "metadata": {
+            "created": datetime.now(UTC).isoformat(timespec="seconds"), "purpose": "labeling_review",
+            "run_id": run_id, "count": len(items), "total_rejected": total,
+            "notes": "Review and change label to true for any false negatives",
+        },
+        "items": items,
+    }  # fmt: skip
+
+
+def export(config: Config) -> ExportedFiles:
+    """Write the run's files into OUTPUT_DIR; each appears whole or not at all."""
+    if not config.warehouse.exists():
+        raise UserError(f"warehouse {config.warehouse} does not exist yet: run `leads run` or `leads build` first")
+    with connect(config.warehouse) as con:
+        stats = run_stats(con)
+        run_id = stats["run_id"] or datetime.now(UTC).strftime("%Y%m%d_%H%M%S")
+        out = config.output_dir
+        files = ExportedFiles(
+            run_id, out / f"solar_leads_{run_id}.csv", out / f"rejected_leads_{run_id}.json",
+            out / f"run_stats_{run_id}.json", out / f"label_studio_tasks_{run_id}.json",
+            out / f"decisions_{run_id}.jsonl",
+        )  # fmt: skip
+        write_query(con, "select * exclude (export_order) from marts.export_leads order by export_order",
+                    files.leads_csv, "csv")  # fmt: skip
+        write_query(con, "select event from marts.export_decision_events order by export_order",
+                    files.decisions_jsonl, "lines")  # fmt: skip
+        write_json(files.rejected_json, rejected_document(con, run_id, config.max_export))
+        write_json(files.label_studio_json, _json_column(con, "task", config.max_export))
+        write_json(files.run_stats_json, stats)
+    return files
+
+
+def render_stats(stats: dict) -> str:
+    """The run's filter statistics as the table `leads run` prints at its end."""
+    lines = [
+        f"run {stats['run_id']}: {stats['processed']} postings processed, {stats['qualified']} qualified, "
+        f"{stats['rejected']} rejected (pass rate {stats['pass_rate_pct'] or 0}%)",
+        f"  {'rejections by category':<34} postings",
+    ]
+    lines += [f"  {r['category']:<34} {r['postings']:>8}" for r in stats["rejections_by_category"]]
+    lines.append(f"  {'qualifications by tier':<34} postings")
+    lines += [f"  {r['tier']:<34} {r['postings']:>8}" for r in stats["qualifications_by_tier"]]
+    lines.append(f"  {'postings by source':<34} postings")
+    lines += [f"  {r['source']:<34} {r['postings']:>8}" for r in stats["postings_by_source"] or []]
+    lines.append(f"  company blocked {stats['company_blocked']}, failed requests {stats['failed_requests']}, "
+                 f"dropped items {stats['dropped_items']}")  # fmt: skip
+    return "\n".join(lines)

@@ -1,0 +1,92 @@
+"""The pipeline's stages in sequence - crawl, dbt build, search, dbt build, exports - one writer at a time.
+
+Each model is built once per run: the first build stops at the search plan (the leads decide what to search for),
+the second builds what the searches feed (and, with the LLM extractor, a middle one stops at its questions).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from solar_leads.config import DEMO_SOURCES, Config
+from solar_leads.errors import UserError
+from solar_leads.pipeline.sources import load_sources
+from solar_leads.warehouse.connection import connect, init_warehouse
+from solar_leads.warehouse.dbt_runner import run_dbt
+from solar_leads.warehouse.run_id import new_run_id
+
+LEADS_STAGE = ("+search_plan", "resource_type:seed")  # the seeds, and what the search plan needs: scores, leads
+LLM_STAGE = "+int_enrichment_blocks_grouped"  # what the LLM extractor is asked
+
+
+def build(config: Config, select: list[str] | None = None, exclude: list[str] | None = None,
+          quiet: bool = False) -> None:  # fmt: skip
+    """`dbt build` (seeds, models, unit and data tests) of the warehouse, or of the `select` / `exclude` part.
+    quiet: dbt prints only errors (a failure still names every failed node)."""
+    init_warehouse(config.warehouse)
+    scope = [*(["--select", *select] if select else []), *(["--exclude", *exclude] if exclude else [])]
+    results = run_dbt(["build", *scope], config.warehouse, config.dbt_vars(), quiet=quiet)
+    passed = sum(1 for r in results if str(r.status).lower() in {"pass", "success"})
+    where = f" ({' '.join(scope)})" if scope else ""
+    print(f"built warehouse {config.warehouse}{where}: {passed} models, seeds and tests passed", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def sources_file(sources: Path | None) -> Iterator[Path]:
+    """The sources to crawl: the given file, or the bundled demo corpus served on 127.0.0.1 meanwhile."""
+    if sources is not None:
+        load_sources(sources)  # refuse a bad file before anything runs
+        yield sources
+        return
+    from demo.server import serve
+
+    with serve() as base_url:
+        previous = os.environ.get("DEMO_URL")
+        os.environ["DEMO_URL"] = base_url
+        try:
+            yield DEMO_SOURCES
+        finally:
+            if previous is None:
+                os.environ.pop("DEMO_URL", None)
+            else:
+                os.environ["DEMO_URL"] = previous
+
+
+def crawl_in_subprocess(config: Config, sources: Path, run_id: str) -> None:
+    """Crawl in a child process: Scrapy's reactor runs once per process, and the warehouse lock is released
+    when it exits, before dbt opens the file."""
+    command = [sys.executable, "-m", "solar_leads.cli", "crawl", "--sources", str(sources),
+               "--warehouse", str(config.warehouse), "--run-id", run_id]  # fmt: skip
+    if subprocess.run(command, env=os.environ.copy()).returncode != 0:
+        raise UserError("the crawl failed; nothing was built or exported (see the messages above)")
+
+
+def run(config: Config, sources: Path | None) -> None:
+    """Crawl postings, score them, search for facts about the leads, decide which facts to accept, export."""
+    from solar_leads.pipeline.export import export, render_stats, run_stats
+    from solar_leads.pipeline.search import collect_snippets
+
+    run_id = new_run_id()
+    with sources_file(sources) as path:
+        crawl_in_subprocess(config, path, run_id)
+        build(config, select=list(LEADS_STAGE), quiet=True)
+        parsed = load_sources(path)
+        if parsed.search_endpoint:
+            collect_snippets(config, parsed.search_endpoint, run_id, parsed.user_agent, crawl_in_subprocess)
+    built = list(LEADS_STAGE)
+    if config.llm is not None:
+        from solar_leads.pipeline.llm_extract import run_llm_extraction
+
+        build(config, select=[LLM_STAGE], exclude=built, quiet=True)
+        built.append(LLM_STAGE)
+        run_llm_extraction(config, config.llm, run_id)
+    build(config, exclude=[*built, "tag:adhoc"], quiet=True)
+    files = export(config)
+    with connect(config.warehouse) as con:
+        print(render_stats(run_stats(con)), file=sys.stderr)
+    print("wrote " + "\n      ".join(str(p) for p in files.paths()), file=sys.stderr)

@@ -1,0 +1,111 @@
+"""Run dbt in-process against a given warehouse file, with dbt's console output sent to stderr."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from solar_leads.config import PROJECT_DIR
+from solar_leads.errors import UserError
+
+
+class DbtError(RuntimeError):
+    """dbt reported a failure (a model error or a failing test); the message lists what failed."""
+
+
+@contextlib.contextmanager
+def _environment(warehouse: Path | str) -> Iterator[None]:
+    previous = os.environ.get("WAREHOUSE")
+    os.environ["WAREHOUSE"] = str(warehouse)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("WAREHOUSE", None)
+        else:
+            os.environ["WAREHOUSE"] = previous
+
+
+@contextlib.contextmanager
+def _stdout_to_stderr() -> Iterator[None]:
+    """Send everything written to stdout - by Python or below it - to stderr: dbt prints compiled SQL and logs
+    to the process's stdout, which belongs to our command's output (a CSV or JSON on stdout)."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    os.dup2(2, 1)
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+def _release_warehouse() -> None:
+    """Close dbt-duckdb's cached database handle. It outlives the invocation (the adapter keeps one environment
+    per process) and holds the warehouse file's lock, which a crawl in a child process then cannot take;
+    DuckDBConnectionManager.close_all_connections() drops the reference without closing it."""
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    environment = DuckDBConnectionManager._ENV
+    if environment is not None:
+        environment.close()
+    DuckDBConnectionManager.close_all_connections()
+
+
+def run_dbt(
+    command: list[str],
+    warehouse: Path,
+    dbt_vars: Mapping[str, object],
+    quiet: bool = False,
+    target_path: Path | None = None,
+) -> list[Any]:
+    """Invoke `dbt <command>` on `warehouse` (artifacts in `target_path`, default target/); return dbt's node
+    results; raise DbtError naming the failed nodes."""
+    from dbt.cli.main import dbtRunner  # imported lazily: dbt takes a second to import
+
+    require_project()
+    args = [
+        *command,
+        "--project-dir",
+        str(PROJECT_DIR),
+        "--profiles-dir",
+        str(PROJECT_DIR),
+        *(["--target-path", str(target_path)] if target_path else []),
+        "--vars",
+        json.dumps(dict(dbt_vars)),
+    ]
+    if quiet:
+        args = ["--quiet", *args]
+    try:
+        with _environment(warehouse), _stdout_to_stderr():
+            result = dbtRunner().invoke(args)
+    finally:
+        _release_warehouse()
+    if result.exception is not None:
+        raise DbtError(f"dbt {' '.join(command)} could not run: {result.exception}")
+    if not result.success:
+        failed = [
+            f"{r.node.unique_id}: {r.message}"
+            for r in _node_results(result.result)
+            if str(getattr(r, "status", "")).lower() in {"error", "fail"}
+        ]
+        raise DbtError(f"dbt {' '.join(command)} failed:\n  " + "\n  ".join(failed or ["see the log above"]))
+    return _node_results(result.result)
+
+
+def _node_results(result: Any) -> list[Any]:
+    """The per-node results of a dbt invocation (none for commands such as parse)."""
+    return list(getattr(result, "results", None) or [])
+
+
+def require_project() -> None:
+    """The dbt project ships with the checkout; an install without it cannot build anything."""
+    if not (PROJECT_DIR / "dbt_project.yml").exists():
+        raise UserError(f"dbt project not found at {PROJECT_DIR}: install solar-leads from a checkout (pip -e)")
