@@ -5,10 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test eval bench lint docs clean
+.PHONY: help setup run test test-fast eval bench lint docs clean
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-6s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
 setup: $(STAMP) ## create .venv and install the project (quick when nothing changed)
 
@@ -21,9 +21,12 @@ $(STAMP): pyproject.toml
 run: setup ## run the whole pipeline on the bundled demo corpus, outputs in output/
 	$(BIN)/leads run
 
-test: setup ## lint, then every test (pytest drives dbt build, unit tests and crawls)
+test: setup ## lint, then every test: unit and end to end (real crawls, real dbt build), on every core
 	$(BIN)/ruff check .
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
+
+test-fast: setup ## the unit tests only (in-process, no crawl, no dbt build)
+	$(BIN)/pytest -q -m "not e2e"
 
 eval: setup ## precision / recall / F1 of the scoring rules on the labeled data
 	$(BIN)/leads evaluate
@@ -31,13 +34,14 @@ eval: setup ## precision / recall / F1 of the scoring rules on the labeled data
 bench: setup ## benchmarks against pure-Python baselines; writes bench_results/
 	$(BIN)/python -m benchmarks.run
 
-lint: setup ## ruff
+lint: setup ## ruff and mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 docs: setup ## dbt docs for the models (target/index.html)
 	$(BIN)/leads build
-	$(BIN)/dbt docs generate --project-dir . --profiles-dir dbt
+	$(BIN)/dbt docs generate
 
 clean: ## remove generated files (keeps .venv)
 	rm -rf output target logs data/warehouse.duckdb* .pytest_cache bench_results

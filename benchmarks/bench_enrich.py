@@ -12,7 +12,7 @@ import pandas as pd
 from benchmarks.baseline_recall import run as python_run
 from benchmarks.timing import median_seconds
 from solar_leads.config import load_config
-from solar_leads.warehouse.compiled_models import compiled_sql, create_views, in_memory_connection
+from solar_leads.warehouse.compiled_models import AdhocGraph, compiled_graph, create_views, in_memory
 from solar_leads.warehouse.connection import ensure_raw_schema
 
 MODELS = ("int_enrichment_candidates_recalled", "enrichment_candidates", "enrichment_decisions")
@@ -50,18 +50,20 @@ def synthetic(companies: int, blocks_per_company: int, seed: int = 5) -> tuple[p
     return block_frame, value_frame
 
 
-def sql_connection(compiled: dict[str, str], blocks: pd.DataFrame, values: pd.DataFrame):
+def sql_connection(graph: AdhocGraph, blocks: pd.DataFrame, values: pd.DataFrame):
     """An in-memory warehouse holding the blocks and extracted values, with the models as views over them."""
-    con = in_memory_connection()
+    con = in_memory(graph)
     ensure_raw_schema(con)
+    for schema in ("intermediate", "marts"):
+        con.execute(f"create schema if not exists {schema}")
     con.register("blocks_frame", blocks)
     con.register("values_frame", values)
     con.execute("create table intermediate.int_snippets_deduplicated as select * from blocks_frame")
     con.execute("create table intermediate.int_enrichment_values_extracted as select * from values_frame")
     # no qualified postings: every decision is about a snippet candidate (no posting fallbacks)
-    con.execute("create table marts.lead_scores (company varchar, qualified boolean, score integer,"
-                " posting_url varchar, description varchar)")  # fmt: skip
-    create_views(con, compiled)
+    con.execute("create table marts.lead_scores (company_key varchar, company varchar, qualified boolean,"
+                " score integer, posting_url varchar, description varchar)")  # fmt: skip
+    create_views(con, graph)
     return con
 
 
@@ -116,7 +118,7 @@ def run(workdir: Path, repeats: int = 3, rows: int = 10_000) -> dict:
     companies, per_company = rows, 80
     blocks, values = synthetic(companies, per_company)
     # both contenders start from their inputs in memory and time only the evidence search and the rules
-    con = sql_connection(compiled_sql(MODELS, load_config().dbt_vars()), blocks, values)
+    con = sql_connection(compiled_graph(load_config().dbt_vars(), MODELS), blocks, values)
     candidates, by_key, authority = python_inputs(blocks, values)
     medians = median_seconds(
         {

@@ -1,4 +1,7 @@
-"""Shared helpers: run the real `leads` command in a subprocess, as a user would."""
+"""Shared helpers: run the real `leads` command in a subprocess, as a user would.
+
+Tests under tests/e2e/ are marked `e2e` (real crawls, real dbt builds); `make test-fast` runs the others.
+Each pytest-xdist worker gets its own dbt target and log folders, so parallel dbt runs never share artifacts."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+PROJECT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
@@ -27,6 +31,21 @@ def run_leads(*args: str, env: dict[str, str] | None = None, cwd: Path | None = 
 def decide_fixture_cases(output: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """`leads decide` on the fixture candidates (the seed's eight examples, boundary, spoofed and bad rows)."""
     return run_leads("decide", "--input", str(FIXTURES / "decide_cases.csv"), "--output", str(output), env=env)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "e2e" in item.path.parts:
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def separate_dbt_artifacts(tmp_path_factory):
+    """dbt writes manifest, partial-parse state and logs under target/ and logs/: one folder per worker."""
+    root = tmp_path_factory.getbasetemp()
+    os.environ["DBT_TARGET_PATH"] = str(root / "dbt_target")
+    os.environ["DBT_LOG_PATH"] = str(root / "dbt_logs")
+    yield
 
 
 @pytest.fixture

@@ -76,9 +76,16 @@ def compile_vars(dbt_vars: Mapping[str, object]) -> dict[str, object]:
 
 
 def adhoc_graph(dbt_vars: Mapping[str, object]) -> AdhocGraph:
-    """The ad-hoc graph from the cache, or from a fresh dbt seed + build (which runs the ad-hoc unit tests)."""
+    """The ad-hoc graph (models/adhoc), built and unit-tested by dbt on first use after a change of the rules."""
+    return compiled_graph(dbt_vars, ["tag:adhoc"], build=True)
+
+
+def compiled_graph(dbt_vars: Mapping[str, object], select: Sequence[str], build: bool = False) -> AdhocGraph:
+    """The selected models' compiled SQL from the cache, or from a fresh `dbt seed` then `dbt build` (build=True:
+    views created and unit-tested in a scratch warehouse) or `dbt compile` (enough for warehouse models that a
+    caller feeds with tables of its own, as the benchmarks do)."""
     compile_time = compile_vars(dbt_vars)
-    key = _fingerprint(compile_time)
+    key = _fingerprint({**compile_time, "__select": list(select), "__build": build})
     cache = CACHE_DIR / f"{key}.json"
     if cache.exists():
         return AdhocGraph(**json.loads(cache.read_text()))
@@ -89,8 +96,10 @@ def adhoc_graph(dbt_vars: Mapping[str, object]) -> AdhocGraph:
         run_dbt(["seed"], warehouse, compile_time, quiet=True, target_path=target)
         with duckdb.connect(str(warehouse)) as con:
             create_source_tables(con, _sources(_manifest(target)))
-        run_dbt(["build", "--select", "tag:adhoc"], warehouse, compile_time, quiet=True, target_path=target)
-        graph = _graph(_manifest(target))
+        results = run_dbt(["build" if build else "compile", "--select", *select], warehouse, compile_time,
+                          quiet=True, target_path=target)  # fmt: skip
+        selected = {r.node.unique_id for r in results if r.node.resource_type == "model"}
+        graph = _graph(_manifest(target), selected)
         with atomic_path(cache) as tmp:
             tmp.write_text(json.dumps(graph.__dict__))
     finally:
@@ -111,11 +120,9 @@ def _sources(manifest: Mapping[str, Any]) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def _graph(manifest: Mapping[str, Any]) -> AdhocGraph:
+def _graph(manifest: Mapping[str, Any], selected: set[str]) -> AdhocGraph:
     nodes = manifest["nodes"]
-    models = {
-        uid: node for uid, node in nodes.items() if node["resource_type"] == "model" and "adhoc" in node["tags"]
-    }
+    models = {uid: node for uid, node in nodes.items() if uid in selected}
     ordered: list[str] = []
 
     def visit(uid: str) -> None:  # depth-first: every model after the models it reads
@@ -156,10 +163,19 @@ def create_source_tables(con: duckdb.DuckDBPyConnection, sources: Sequence[Mappi
 
 
 def open_adhoc(dbt_vars: Mapping[str, object], models: Sequence[str]) -> tuple[duckdb.DuckDBPyConnection, AdhocGraph]:
-    """A fresh in-memory database (named "memory", as the compiled SQL expects) holding the request tables, the
-    seeds `models` read, and the call's thresholds in requests.parameters. Load the request rows, then call
-    `create_views`."""
+    """A fresh in-memory database holding the request tables, the seeds `models` read, and the call's thresholds
+    in requests.parameters. Load the request rows, then call `create_views`."""
     graph = adhoc_graph(dbt_vars).upstream_of(models)
+    con = in_memory(graph)
+    con.execute(
+        "insert into requests.parameters values (?, ?)", [dbt_vars["lead_threshold"], dbt_vars["min_confidence"]]
+    )
+    return con, graph
+
+
+def in_memory(graph: AdhocGraph) -> duckdb.DuckDBPyConnection:
+    """A fresh in-memory database (named "memory", as the compiled SQL expects) with the graph's source tables
+    (empty) and the seeds it reads."""
     con = duckdb.connect(":memory:", config={"threads": os.cpu_count() or 1})
     create_source_tables(con, graph.sources)
     for seed in graph.seeds:
@@ -170,10 +186,7 @@ def open_adhoc(dbt_vars: Mapping[str, object], models: Sequence[str]) -> tuple[d
         con.execute(
             f"create table {seed['schema']}.{seed['name']} as select * from read_csv('{path}', header = true{options})"
         )
-    con.execute(
-        "insert into requests.parameters values (?, ?)", [dbt_vars["lead_threshold"], dbt_vars["min_confidence"]]
-    )
-    return con, graph
+    return con
 
 
 def create_views(con: duckdb.DuckDBPyConnection, graph: AdhocGraph, materialize: Sequence[str] = ()) -> None:

@@ -39,7 +39,8 @@ def test_greenhouse_keeps_every_job_and_its_offset_time():
 
 
 def test_lever_reads_the_array_and_tolerates_missing_locations():
-    jobs = postings(parsed(LeverSpider(), {"site": "helio", "company": "Helio"}, (RESPONSES / "lever.json").read_bytes()))
+    body = (RESPONSES / "lever.json").read_bytes()
+    jobs = postings(parsed(LeverSpider(), {"site": "helio", "company": "Helio"}, body))
     assert [j.title for j in jobs] == ["PV Drafter", "Recruiter"]
     assert "Stringing layouts" in jobs[0].description and "Draft permit plan sets." in jobs[0].description
     assert jobs[0].posted_at.startswith("2025-07-16T") and jobs[1].location is None
@@ -66,7 +67,8 @@ def test_smartrecruiters_list_pages_and_requests_details():
 
 
 def test_workable_uses_the_account_name_and_the_job_shortcode():
-    [job] = postings(parsed(WorkableSpider(), {"account": "southern-cross"}, (RESPONSES / "workable.json").read_bytes()))
+    body = (RESPONSES / "workable.json").read_bytes()
+    [job] = postings(parsed(WorkableSpider(), {"account": "southern-cross"}, body))
     assert job.company == "Southern Cross Solar" and job.external_id == "A1B2C3D4E5"
     assert job.url == "https://apply.workable.com/j/A1B2C3D4E5"
 

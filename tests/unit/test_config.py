@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from solar_leads.cli import main
 from solar_leads.config import load_config
 from solar_leads.errors import UserError
-from tests.conftest import decide_fixture_cases
+from tests.conftest import FIXTURES
 
 
 def test_defaults_are_the_seeds():
@@ -42,9 +43,9 @@ def test_bad_values_are_named(name, value, message):
         load_config({name: value})
 
 
-def test_bad_configuration_exits_2_before_any_work(tmp_path):
+def test_bad_configuration_exits_2_before_any_work(tmp_path, monkeypatch, capsys):
     out = tmp_path / "out.csv"
-    result = decide_fixture_cases(out, env={"MAX_QUERIES": "99"})
-    assert result.returncode == 2
-    assert "MAX_QUERIES='99' is out of range" in result.stderr
+    monkeypatch.setenv("MAX_QUERIES", "99")
+    assert main(["decide", "--input", str(FIXTURES / "decide_cases.csv"), "--output", str(out)]) == 2
+    assert "MAX_QUERIES='99' is out of range" in capsys.readouterr().err
     assert not out.exists()

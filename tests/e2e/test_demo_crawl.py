@@ -8,9 +8,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import run_leads
+from tests.conftest import PROJECT, run_leads
 
-GOLDEN = Path(__file__).parent.parent / "data" / "golden" / "golden-test-set.json"
+GOLDEN = PROJECT / "data" / "golden" / "golden-test-set.json"
 # the demo server listens on a free port, different in every run: URLs are compared without it
 CONTENT = (
     "select posting_id, company, title, location, description, regexp_replace(posting_url, ':[0-9]+/', '/')"
@@ -54,7 +54,7 @@ def test_descriptions_are_clean_text(warehouses):
 
 def test_every_jsonld_layout_is_read(warehouses):
     """Career pages hold one object per script, a list, or an @graph: every demo posting on them is loaded."""
-    expected = sum(1 for line in (Path(__file__).parent.parent / "demo" / "sources.yml").read_text().splitlines()
+    expected = sum(1 for line in (PROJECT / "demo" / "sources.yml").read_text().splitlines()
                    if '"jobposting"' in line)  # fmt: skip
     with duckdb.connect(str(warehouses[0]), read_only=True) as con:
         pages = con.execute(

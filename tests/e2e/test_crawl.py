@@ -136,26 +136,6 @@ def test_dropped_item_is_counted_with_its_reason(failing_crawl):
     assert [e[4] for e in crawl_log(warehouse)["item_dropped"]] == ["missing title"]
 
 
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        ("sources:\n  - {type: monster, board: x}\n", "sources entry 1: unknown type 'monster'"),
-        ("sources:\n  - {type: greenhouse, board: a}\n  - {type: lever}\n", "sources entry 2 (lever): missing site"),
-        ("sources:\n  - {type: jobposting, url: ftp://x}\n", "url must be an http(s) URL"),
-        ("sources:\n  - {type: greenhouse, board: a, boards: b}\n", "unknown key(s) boards"),
-        ("sources:\n  - {type: greenhouse, board: a, base_url: '${NOPE_UNSET}'}\n", "NOPE_UNSET is not set"),
-        ("nothing: here\n", "expected a mapping with a `sources:` list"),
-    ],
-)
-def test_bad_sources_file_is_refused_before_crawling(tmp_path, content, message):
-    sources = tmp_path / "sources.yml"
-    sources.write_text(content)
-    result = run_leads("crawl", "--sources", str(sources), "--warehouse", str(tmp_path / "w.duckdb"))
-    assert result.returncode == 2
-    assert message in result.stderr
-    assert not (tmp_path / "w.duckdb").exists()
-
-
 def test_sigkill_mid_load_leaves_whole_batches_and_the_next_run_completes(tmp_path):
     boards = {f"b{n}": greenhouse_jobs(f"b{n}", 10, start=n * 10) for n in range(30)}
     routes = {f"/v1/boards/{b}/jobs": [Reply(body=body, delay=0.05)] for b, body in boards.items()}

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_leads
+from tests.conftest import PROJECT, run_leads
 
-GOLDEN = Path(__file__).parent.parent / "data" / "golden" / "golden-test-set.json"
+GOLDEN = PROJECT / "data" / "golden" / "golden-test-set.json"
 
 
 def evaluate(tmp_path: Path, *args: str, labeled_dir: Path | None = None) -> dict:

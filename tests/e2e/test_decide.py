@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import decide_fixture_cases, run_leads
+from tests.conftest import PROJECT, decide_fixture_cases, run_leads
 
 # The eight worked examples of the second seed: computed_conf as the seed prints it (3 decimals) and outcome.
 SEED_EXAMPLES = {
@@ -193,7 +192,7 @@ def test_existing_output_survives_a_failed_run(tmp_path):
 
 def test_demo_candidates_file_decides(tmp_path):
     out = tmp_path / "demo.csv"
-    demo = Path(__file__).parent.parent / "demo" / "candidates.csv"
+    demo = PROJECT / "demo" / "candidates.csv"
     result = run_leads("decide", "--input", str(demo), "--output", str(out))
     assert result.returncode == 0, result.stderr
     assert sum(1 for _ in csv.DictReader(out.open())) == 10

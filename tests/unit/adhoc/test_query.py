@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 import duckdb
 import pytest
 
-from tests.conftest import run_leads
+from solar_leads.cli import main
+
+
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run_leads(capsys):
+    """`leads ARGS` in this process: exit status and what it printed."""
+
+    def run(*args: str) -> Result:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
 
 
 @pytest.fixture
@@ -21,7 +41,7 @@ def warehouse(tmp_path):
     return path
 
 
-def test_select_prints_a_table(warehouse):
+def test_select_prints_a_table(run_leads, warehouse):
     result = run_leads(
         "query", "select company, score from marts.leads order by score desc", "--warehouse", str(warehouse)
     )
@@ -29,13 +49,13 @@ def test_select_prints_a_table(warehouse):
     assert "Sunpeak" in result.stdout and "(2 rows)" in result.stdout
 
 
-def test_with_query_as_json(warehouse):
+def test_with_query_as_json(run_leads, warehouse):
     sql = "with top as (select * from marts.leads where score > 70) select company from top"
     result = run_leads("query", sql, "--format", "json", "--warehouse", str(warehouse))
     assert json.loads(result.stdout) == [{"company": "Sunpeak"}]
 
 
-def test_csv_format(warehouse):
+def test_csv_format(run_leads, warehouse):
     result = run_leads(
         "query",
         "select company from marts.leads order by 1",
@@ -65,7 +85,7 @@ def test_csv_format(warehouse):
         ("selec 1", "does not parse"),
     ],
 )
-def test_refused(warehouse, sql, message):
+def test_refused(run_leads, warehouse, sql, message):
     result = run_leads("query", sql, "--warehouse", str(warehouse))
     assert result.returncode == 2
     assert message in result.stderr
@@ -73,7 +93,7 @@ def test_refused(warehouse, sql, message):
         assert con.execute("select count(*) from marts.leads").fetchall()[0][0] == 2
 
 
-def test_missing_warehouse_is_a_clear_error(tmp_path):
+def test_missing_warehouse_is_a_clear_error(run_leads, tmp_path):
     result = run_leads("query", "select 1", "--warehouse", str(tmp_path / "none.duckdb"))
     assert result.returncode == 2
     assert "does not exist yet" in result.stderr
