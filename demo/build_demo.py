@@ -317,7 +317,7 @@ def write_golden(solar: list[Posting], background: list[Posting], rng: random.Ra
     payload = {
         "metadata": {
             "created": "2026-11-21T00:00:00Z", "purpose": "golden_test_set", "count": len(items),
-            "positives": sum(i["label"] for i in items),
+            "positives": sum(1 for i in items if i["label"]),
             "notes": "label true = a solar PV design / drafting / design-engineering role. Background items are "
                      "real LinkedIn postings (CC-BY-SA-4.0, see demo/data/README.md).",
         },

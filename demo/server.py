@@ -50,9 +50,9 @@ class DemoHandler(BaseHTTPRequestHandler):
             target = target / "index"
         if not target.is_file():
             return self._send(404, b"not found", "text/plain")
-        body = target.read_bytes().replace(b"__BASE_URL__", self.server.base_url.encode())
+        page = target.read_bytes().replace(b"__BASE_URL__", self.server.base_url.encode())  # type: ignore[attr-defined]
         kind = {".html": "text/html; charset=utf-8", ".txt": "text/plain"}.get(target.suffix, "application/json")
-        self._send(200, body, kind)
+        self._send(200, page, kind)
 
     def _send(self, status: int, body: bytes, content_type: str) -> None:
         self.send_response(status)
@@ -71,11 +71,12 @@ def serve(port: int = 0, site: Path | None = None) -> Iterator[str]:
     index = json.loads(SEARCH_INDEX.read_text()) if SEARCH_INDEX.exists() else []
     handler = type("Handler", (DemoHandler,), {"site": site, "search_index": index})
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    server.base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    server.base_url = base_url  # type: ignore[attr-defined]  # read by the handler
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield server.base_url
+        yield base_url
     finally:
         server.shutdown()
         server.server_close()

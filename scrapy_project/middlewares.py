@@ -27,13 +27,15 @@ class BackoffRetryMiddleware(RetryMiddleware):
             delay = max(delay, float(header.strip()))
         return min(delay, self.backoff_max)
 
-    async def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
+    async def process_response(  # type: ignore[override]  # Scrapy awaits coroutine middleware methods
+        self, request: Request, response: Response, spider=None
+    ) -> Request | Response:
         outcome = super().process_response(request, response)
         if isinstance(outcome, Request):
             await asyncio.sleep(self._delay(outcome, response))
         return outcome
 
-    async def process_exception(self, request: Request, exception: Exception, spider=None):
+    async def process_exception(self, request: Request, exception: Exception, spider=None):  # type: ignore[override]
         outcome = super().process_exception(request, exception)
         if isinstance(outcome, Request):
             await asyncio.sleep(self._delay(outcome, None))

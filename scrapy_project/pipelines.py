@@ -100,7 +100,8 @@ class DuckDBPipeline:
     def close_spider(self, spider=None):
         for table in self.buffers:
             self._flush(table)
-        self.writer.release()
+        if self.writer is not None:
+            self.writer.release()
 
     def process_item(self, item, spider=None):
         now = datetime.now(UTC).replace(tzinfo=None)
@@ -138,4 +139,5 @@ class DuckDBPipeline:
     def _flush(self, table: str) -> None:
         rows, self.buffers[table] = self.buffers[table], []
         if rows:
+            assert self.writer is not None, "open_spider opens the writer before any item arrives"
             self.writer.append(table, rows)

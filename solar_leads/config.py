@@ -82,7 +82,7 @@ class Config:
             output_dir=output_dir.expanduser().resolve() if output_dir else self.output_dir,
         )
 
-    def dbt_vars(self) -> dict[str, float | int]:
+    def dbt_vars(self) -> dict[str, float | int | str]:
         return {
             "min_confidence": self.min_confidence,
             "lead_threshold": self.lead_threshold,
@@ -114,4 +114,4 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     output_dir = Path(env.get("OUTPUT_DIR", "output")).expanduser().resolve()
     labeled_dir = Path(env.get("LABELED_DIR", PROJECT_DIR / "data" / "labeled")).expanduser().resolve()
     llm = LLMSettings.from_env(env)
-    return Config(warehouse=warehouse, output_dir=output_dir, labeled_dir=labeled_dir, llm=llm, **values)
+    return Config(warehouse=warehouse, output_dir=output_dir, labeled_dir=labeled_dir, llm=llm, **values)  # type: ignore[arg-type]

@@ -40,17 +40,17 @@ class SourceSpider(scrapy.Spider):
 
     def failed(self, failure: Failure):
         """Errback: every request that failed for good becomes a CrawlFailure row in raw.crawl_log."""
-        request = failure.request
+        request = failure.request  # type: ignore[attr-defined]  # Scrapy sets it on errback failures
         status = None
         kind = "request_failed"
         if failure.check(HttpError):
-            status = failure.value.response.status
+            status = failure.value.response.status  # type: ignore[union-attr]  # an HttpError has its response
             kind = "http_error"
         elif failure.check(IgnoreRequest) and "robots" in str(failure.value).lower():
             kind = "robots_disallowed"
         yield CrawlFailure(
             source=self.name, url=request.url, status=status, retries=request.meta.get("retry_times", 0),
-            error=f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500], kind=kind,
+            error=f"{getattr(failure.type, '__name__', 'Error')}: {failure.getErrorMessage()}"[:500], kind=kind,
         )  # fmt: skip
 
     def decode(self, response: Response) -> tuple[str | None, CrawlFailure | None]:
@@ -58,7 +58,7 @@ class SourceSpider(scrapy.Spider):
         try:
             return response.body.decode("utf-8"), None
         except UnicodeDecodeError:
-            declared = response.headers.get("Content-Type", b"").decode("latin-1").lower()
+            declared = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
             if "charset=" in declared:
                 charset = declared.split("charset=")[-1].split(";")[0].strip()
                 try:
@@ -80,7 +80,7 @@ class SourceSpider(scrapy.Spider):
 
     def load_json(self, response: Response) -> tuple[Any, CrawlFailure | None]:
         text, failure = self.decode(response)
-        if failure:
+        if failure or text is None:
             return None, failure
         try:
             return json.loads(text), None

@@ -48,7 +48,7 @@ class JobPostingSpider(SourceSpider):
 
     def parse(self, response, entry):
         text, failure = self.decode(response)
-        if failure:
+        if failure or text is None:
             yield failure
             return
         for block in LD_JSON.findall(text):

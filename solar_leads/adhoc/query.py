@@ -48,7 +48,10 @@ def run_query(warehouse: Path, sql: str, fmt: str = "table") -> None:
     if not warehouse.exists():
         raise UserError(f"warehouse {warehouse} does not exist yet: run `leads run` or `leads build` first")
     # Belt and braces: even a query that slipped past the checks cannot write or touch files.
-    config = {"enable_external_access": False, "lock_configuration": True}
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "enable_external_access": False,
+        "lock_configuration": True,
+    }
     with duckdb.connect(str(warehouse), read_only=True, config=config) as con:
         try:
             frame = con.execute(sql).df()

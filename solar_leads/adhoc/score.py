@@ -27,8 +27,7 @@ def load_items(con: duckdb.DuckDBPyConnection, path: Path) -> None:
         frame = pd.DataFrame(read_items(path, require_label=False))
         con.register("item_frame", frame.rename(columns={"item_id": "id"}).drop(columns=["synthetic"]))
         con.execute(
-            "insert into requests.score_items by name"
-            " select row_number() over () as request_row, * from item_frame"
+            "insert into requests.score_items by name select row_number() over () as request_row, * from item_frame"
         )
         con.unregister("item_frame")
     else:

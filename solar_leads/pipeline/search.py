@@ -24,7 +24,7 @@ def collect_snippets(config: Config, endpoint: str, run_id: str, user_agent: str
     if not planned:
         print("no leads to enrich", file=sys.stderr)
         return 0
-    document = {"sources": [{"type": "searxng", "base_url": endpoint, "searches": planned}]}
+    document: dict[str, object] = {"sources": [{"type": "searxng", "base_url": endpoint, "searches": planned}]}
     if user_agent:
         document["user_agent"] = user_agent
     with tempfile.TemporaryDirectory(prefix="leads-search-") as tmp:

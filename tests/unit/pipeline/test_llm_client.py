@@ -70,4 +70,3 @@ def test_timeout_is_an_llm_error():
 def test_llm_settings_are_validated(env, message):
     with pytest.raises(UserError, match=message.replace("(", r"\(").replace(")", r"\)")):
         LLMSettings.from_env(env)
-

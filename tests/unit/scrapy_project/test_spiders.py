@@ -20,8 +20,9 @@ RESPONSES = Path(__file__).parents[2] / "fixtures" / "responses"
 
 
 def parsed(spider, entry: dict, body: bytes, url: str = "http://127.0.0.1/x") -> list:
-    response = TextResponse(url=url, body=body, encoding="utf-8", headers={"Content-Type": "application/json"},
-                            request=scrapy.Request(url))
+    response = TextResponse(
+        url=url, body=body, encoding="utf-8", headers={"Content-Type": "application/json"}, request=scrapy.Request(url)
+    )
     return list(spider.parse_json(response, entry))
 
 
@@ -93,6 +94,7 @@ def test_jobposting_reads_a_graph_and_a_list_of_postings():
     response = HtmlResponse(url="http://127.0.0.1/careers", body=page, encoding="utf-8")
     jobs = postings(list(JobPostingSpider().parse(response, {"url": "http://127.0.0.1/careers"})))
     assert [(j.external_id, j.title, j.company) for j in jobs] == [
-        ("sd-1", "Solar Designer", "Helio Power"), ("pd-2", "PV Drafter", "Helio Power")
+        ("sd-1", "Solar Designer", "Helio Power"),
+        ("pd-2", "PV Drafter", "Helio Power"),
     ]
     assert jobs[0].location and "Reno" in jobs[0].location
