@@ -74,22 +74,22 @@ SPECS: list[tuple[str, bool, str, str]] = [
     ),
     # ---- tier: strong technical signals -------------------------------------------------------------
     (
-        "tier2_strong_technical",
-        True,
+        "permitting_staff",  # DESIGN.md: permitting staff are not leads, however solar their posting
+        False,
         "Permit Package Technician",
         "Prepare permit plan sets for residential solar: site plans, single-line diagrams, stringing layouts and "
         "placards that meet NEC 690 and local AHJ requirements.",
     ),
     (
-        "tier2_strong_technical",
-        True,
+        "permitting_staff",  # DESIGN.md: permitting staff are not leads, however solar their posting
+        False,
         "Plan Set Coordinator",
         "Own the plan set for each residential PV system: three-line diagrams, racking layouts, attachment "
         "spacing and voltage drop calculations, revised after AHJ comments.",
     ),
     (
-        "tier2_strong_technical",
-        True,
+        "permitting_staff",  # DESIGN.md: permitting staff are not leads, however solar their posting
+        False,
         "Interconnection and Permitting Technician",
         "Draft single-line diagrams and interconnection application packages for residential and small "
         "commercial PV systems, and keep the stringing layout consistent with the inverter datasheets.",
@@ -198,8 +198,8 @@ SPECS: list[tuple[str, bool, str, str]] = [
     ),
     # ---- written to be hard for the rules: unusual titles, design words outside PV design ----------------
     (
-        "tier2_strong_technical",
-        True,
+        "permitting_staff",  # DESIGN.md: permitting staff are not leads, however solar their posting
+        False,
         "Permit Technician",
         "Turn site surveys into permit plan sets for residential PV systems and track AHJ approvals; AutoCAD "
         "experience is a plus.",

@@ -1,28 +1,45 @@
 {#-
-  The first seed's lead scoring over a relation with columns item_id, title, company, description (title may be
-  null: the first 200 characters of the description stand in for it). Adds:
-    title_used, company_blocked, has_solar_context, fires_<tier> flags, role_score (sum of the weights of the
-    tiers that fire), company_score (10 when the company name signals a solar business), score, eligible
-    (not blocked, solar context, no exclusion), exclusion_category, rejection_category (company_blocklist,
-    no_solar_context, exclusions.<category>, below_threshold; null when qualified), qualified,
-    confidence_score = min(score, 100) when qualified, top_tier, reasons (list of {signal, tier, weight, matched}).
-  Exclusions with scope `title` look at the title only, so "installer" or "project manager" inside a design
-  posting's text does not sink it; a tier flagged overrides_title_exclusions (a design title) lifts them.
-  Exclusions with scope `text` are lifted by a tier flagged overrides_text_exclusions (design tools, an explicit
-  solar design title). Regexes come from scoring_rules(); expensive text matching runs only on rows with solar
-  context (CASE evaluates its branches only for the rows that reach them).
+  The lead scoring over a relation with columns item_id, title, company, description (title may be null: the first
+  200 characters of the description stand in for it, as the first seed's scraper did). Role first:
+    1. company_blocked: the company is on the blocklist (an industry entry is lifted by a solar word in the name,
+       so "Cadence Solar Designs" is not Cadence the EDA vendor; a competitor entry always holds).
+    2. has_solar_context: the posting is in the solar PV domain (false contexts such as solar plexus removed).
+    3. affirmed_text: the text with every negated or disclaimed clause removed ("does not involve solar PV system
+       design", "Not a design role"): signals are looked for there only.
+    4. role_class: the first role class (scoring_roles, in precedence order) whose terms name the title - or the
+       description's first sentence when there is no title; an engineer of no stated discipline, or a title with no
+       role at all, is a design role only when the text shows PV design work (a design tool or design work in plain
+       words; or strong technical terms without utility-side work) - else other_engineering / unrelated.
+    5. Signals (the tiers) add to the score only for a design role in the solar PV domain; a domain exclusion
+       (tennis, aerospace, semiconductor) rejects unless a tier that overrides it fires.
+  Adds: title_used, company_blocked, solar_company, has_solar_context, fires_<tier>, role_class, role_source,
+  role_score, company_score, score, exclusion_category, eligible, rejection_category (company_blocklist,
+  no_solar_context, exclusions.<category>, role.<class>, no_pv_design_signal, below_threshold; null when qualified),
+  qualified,
+  confidence_score = min(score, 100) when qualified, top_tier, reasons (list of {signal, tier, weight, matched}, the
+  role first). `threshold` is a number or an SQL expression. Regexes come from scoring_rules(); the costly text
+  matching runs only for rows with solar context (CASE evaluates its branches only for the rows that reach them).
 -#}
 {% macro score_postings(items, threshold=var('lead_threshold')) -%}
 {%- set rules = scoring_rules() -%}
-{%- set scope_column = {'title': 'title_text', 'text': 'full_text'} -%}
+{%- set lexicon = rules.lexicon -%}
+{%- set scope_column = {'title': 'title_text', 'text': 'affirmed_text'} -%}
 {#- a superset of solar context: a text matching neither lexicon cannot have it, whatever else it says -#}
-{%- set context_candidates = rules.lexicon.get('solar_context', '$^') ~ '|' ~ rules.lexicon.get('solar_context_acronym', '$^') -%}
+{%- set context_candidates = lexicon.get('solar_context', '$^') ~ '|' ~ lexicon.get('solar_context_acronym', '$^') -%}
+{%- set negated_clause = lexicon.get('negation_cue', '$^') ~ '[^.!?;\\n]*' -%}
+{%- set evidence_tiers = {'strong': [], 'supporting': []} -%}
+{%- for tier in rules.tiers if tier.design_evidence -%}{%- do evidence_tiers[tier.design_evidence].append(tier.tier) -%}{%- endfor -%}
 with prepared as (
     select
         *,
         coalesce(nullif(trim(title), ''), left(description, 200)) as title_used,
         coalesce(nullif(trim(title), ''), left(description, 200)) as title_text,
-        coalesce(title, '') || ' ' || coalesce(description, '') as full_text,
+        coalesce(
+            nullif(trim(title), ''), regexp_extract(coalesce(description, ''), '^\s*([^.!?\n]{0,160})', 1)
+        ) as role_title,
+        case when nullif(trim(title), '') is null then 'first sentence' else 'title' end as role_title_source,
+        -- a sentence break between title and text: no phrase is matched across the two
+        coalesce(title, '') || '.' || chr(10) || coalesce(description, '') as full_text,
         coalesce(company, '') as company_text
     from {{ items }}
 ),
@@ -30,9 +47,7 @@ with prepared as (
 context as (
     select
         *,
-        regexp_matches(company_text, {{ sql_string(rules.blocklist) }}, 'i') as company_blocked,
-        regexp_matches(company_text, {{ sql_string(rules.lexicon.get('solar_company', '$^')) }}, 'i')
-            as solar_company,
+        regexp_matches(company_text, {{ sql_string(lexicon.get('solar_company', '$^')) }}, 'i') as solar_company,
         -- one pass over every text: can it have solar context at all? (most job postings cannot)
         regexp_matches(full_text, {{ sql_string(context_candidates) }}, 'i') as mentions_solar
     from prepared
@@ -40,16 +55,30 @@ context as (
 
 signals as (
     select
-        * exclude (mentions_solar),
+        * exclude (mentions_solar, full_text),
+        regexp_matches(company_text, {{ sql_string(rules.blocklist.always) }}, 'i')
+            or (regexp_matches(company_text, {{ sql_string(rules.blocklist.industry) }}, 'i') and not solar_company)
+            as company_blocked,
         coalesce(case when mentions_solar then
             regexp_matches(
-                regexp_replace(full_text, {{ sql_string(rules.lexicon.get('false_solar_context', '$^')) }}, ' ', 'gi'),
-                {{ sql_string(rules.lexicon.get('solar_context', '$^')) }}, 'i')
+                regexp_replace(full_text, {{ sql_string(lexicon.get('false_solar_context', '$^')) }}, ' ', 'gi'),
+                {{ sql_string(lexicon.get('solar_context', '$^')) }}, 'i')
             or (regexp_matches(
-                    regexp_replace(full_text, {{ sql_string(rules.lexicon.get('false_solar_context', '$^')) }}, ' ', 'gi'),
-                    {{ sql_string(rules.lexicon.get('solar_context_acronym', '$^')) }}, 'i')
-                and not regexp_matches(full_text, {{ sql_string(rules.lexicon.get('context_veto', '$^')) }}, 'i'))
-        end, false) as has_solar_context
+                    regexp_replace(full_text, {{ sql_string(lexicon.get('false_solar_context', '$^')) }}, ' ', 'gi'),
+                    {{ sql_string(lexicon.get('solar_context_acronym', '$^')) }}, 'i')
+                and not regexp_matches(full_text, {{ sql_string(lexicon.get('context_veto', '$^')) }}, 'i'))
+        end, false) as has_solar_context,
+        -- what the posting affirms about the work: without the company's own name (a name such as "Acme Solar
+        -- Designs" is not work), and without negated or disclaimed clauses ("does not involve PV design"); "but
+        -- not limited to" denies nothing, so it goes first
+        case when mentions_solar then
+            regexp_replace(
+                regexp_replace(
+                    case when company_text = '' then lower(full_text)
+                         else replace(lower(full_text), lower(company_text), ' ') end,
+                    {{ sql_string(lexicon.get('negation_exempt', '$^')) }}, ' ', 'gi'),
+                {{ sql_string(negated_clause) }}, ' ', 'gi')
+        end as affirmed_text
     from context
 ),
 
@@ -67,32 +96,85 @@ matches as (
         {%- for exclusion in rules.exclusions %}
         coalesce(case when has_solar_context then
             regexp_matches({{ scope_column[exclusion.scope] }}, {{ sql_string(exclusion.regex) }}, 'i')
-        end, false) as excluded_{{ exclusion.scope }}_{{ exclusion.category }},
+        end, false) as excluded_{{ exclusion.category }},
         {%- endfor %}
+        {%- for role in rules.roles %}
+        coalesce(case when has_solar_context then
+            regexp_matches(role_title, {{ sql_string(role.regex) }}, 'i')
+            {%- if role.unless %}
+            and not regexp_matches(role_title, {{ sql_string(role.unless) }}, 'i')
+            {%- endif %}
+        end, false) as is_role_{{ role.role_class }},
+        {%- endfor %}
+        coalesce(case when has_solar_context then
+            regexp_matches(affirmed_text, {{ sql_string(lexicon.get('utility_work', '$^')) }}, 'i')
+        end, false) as does_utility_work,
         case when solar_company then 10 else 0 end as company_score
     from signals
+),
+
+evidence as (
+    select
+        *,
+        -- the text shows PV design work: a design tool or design work in plain words, or strong technical terms
+        -- in a posting that does no utility-side or structural work
+        (false {%- for tier in evidence_tiers.strong %} or fires_{{ tier }}{% endfor %})
+            or ((false {%- for tier in evidence_tiers.supporting %} or fires_{{ tier }}{% endfor %})
+                and not does_utility_work) as shows_design_work,
+        -- a design role is a lead only for PV design work: a solar tool, term, title or project in the work
+        false {%- for tier in rules.tiers if tier.pv_specific %} or fires_{{ tier.tier }}{% endfor %} as has_pv_signal
+    from matches
+),
+
+roles as (
+    select
+        *,
+        case
+            when not has_solar_context then null
+            {%- for role in rules.roles %}
+            when is_role_{{ role.role_class }} then
+                {%- if role.role_class == 'engineering' %}
+                -- an engineer of no stated discipline: the responsibilities decide
+                case when shows_design_work then 'design' else 'other_engineering' end
+                {%- else %} '{{ role.role_class }}'
+                {%- endif %}
+            {%- endfor %}
+            when shows_design_work then 'design'
+            else 'unrelated'
+        end as role_class,
+        case
+            when not has_solar_context then null
+            {%- for role in rules.roles %}
+            when is_role_{{ role.role_class }} then role_title_source
+            {%- endfor %}
+            else 'responsibilities'
+        end as role_source,
+        case
+            {%- for role in rules.roles %}
+            when is_role_{{ role.role_class }} then lower(regexp_extract(role_title, {{ sql_string(role.regex) }}, 0, 'i'))
+            {%- endfor %}
+        end as role_matched
+    from evidence
 ),
 
 scored as (
     select
         *,
-        0 {%- for tier in rules.tiers %} + case when fires_{{ tier.tier }} then {{ tier.weight }} else 0 end{% endfor %}
-            as role_score,
+        case when role_class = 'design' then 0
+            {%- for tier in rules.tiers %} + case when fires_{{ tier.tier }} then {{ tier.weight }} else 0 end{% endfor %}
+        else 0 end as role_score,
         false {%- for tier in rules.tiers if tier.overrides_text %} or fires_{{ tier.tier }}{% endfor %}
-            as lifts_text_exclusions,
-        false {%- for tier in rules.tiers if tier.overrides_title %} or fires_{{ tier.tier }}{% endfor %}
-            as lifts_title_exclusions
-    from matches
+            as lifts_exclusions
+    from roles
 ),
 
 excluded as (
     select
         *,
-        role_score + company_score as score,
+        case when role_class = 'design' then role_score + company_score else 0 end as score,
         case
             {%- for exclusion in rules.exclusions %}
-            when excluded_{{ exclusion.scope }}_{{ exclusion.category }}
-                and not lifts_{{ exclusion.scope }}_exclusions then 'exclusions.{{ exclusion.category }}'
+            when excluded_{{ exclusion.category }} and not lifts_exclusions then 'exclusions.{{ exclusion.category }}'
             {%- endfor %}
         end as exclusion_category
     from scored
@@ -101,40 +183,52 @@ excluded as (
 decided as (
     select
         *,
-        not company_blocked and has_solar_context and exclusion_category is null as eligible,
+        not company_blocked and has_solar_context and exclusion_category is null and role_class = 'design'
+            and has_pv_signal as eligible,
         case
             when company_blocked then 'company_blocklist'
             when not has_solar_context then 'no_solar_context'
             when exclusion_category is not null then exclusion_category
-            when score < {{ threshold }} then 'below_threshold'
+            when role_class <> 'design' then 'role.' || role_class
+            when not has_pv_signal then 'no_pv_design_signal'
+            when score < ({{ threshold }}) then 'below_threshold'
         end as rejection_category
     from excluded
 ),
 
-scores as (
+final as (
     select
-        * exclude (title_text, full_text, company_text, lifts_text_exclusions, lifts_title_exclusions),
+        * exclude (title_text, affirmed_text, company_text, role_title, role_title_source, lifts_exclusions,
+                   role_matched, does_utility_work, shows_design_work, has_pv_signal
+                   {%- for role in rules.roles %}, is_role_{{ role.role_class }}{% endfor %}
+                   {%- for exclusion in rules.exclusions %}, excluded_{{ exclusion.category }}{% endfor %}),
         rejection_category is null as qualified,
         case when rejection_category is null then least(score, 100) end as confidence_score,
         case
-            {%- for tier in rules.tiers %}
-            when fires_{{ tier.tier }} then '{{ tier.tier }}'
-            {%- endfor %}
+            when role_class = 'design' then case
+                {%- for tier in rules.tiers %}
+                when fires_{{ tier.tier }} then '{{ tier.tier }}'
+                {%- endfor %}
+            end
         end as top_tier,
         list_filter([
+            case when role_class is not null then {
+                'signal': 'role: ' || role_class || ' (from the ' || role_source || ')', 'tier': 'role', 'weight': 0,
+                'matched': coalesce(role_matched, '')
+            } end,
             {%- for tier in rules.tiers %}
-            case when fires_{{ tier.tier }} then {
+            case when role_class = 'design' and fires_{{ tier.tier }} then {
                 'signal': {{ sql_string(tier.description) }}, 'tier': '{{ tier.tier }}', 'weight': {{ tier.weight }},
                 'matched': lower(regexp_extract({{ scope_column[tier.scope] }}, {{ sql_string(tier.regex) }}, 0, 'i'))
             } end,
             {%- endfor %}
-            case when solar_company then {
+            case when role_class = 'design' and solar_company then {
                 'signal': 'solar company name', 'tier': 'company', 'weight': 10,
-                'matched': lower(regexp_extract(company_text, {{ sql_string(rules.lexicon.get('solar_company', '$^')) }}, 0, 'i'))
+                'matched': lower(regexp_extract(company_text, {{ sql_string(lexicon.get('solar_company', '$^')) }}, 0, 'i'))
             } end
         ], lambda r: r is not null) as reasons
     from decided
 )
 
-select * from scores
+select * from final
 {%- endmacro %}

@@ -14,8 +14,8 @@ from solar_leads.warehouse.compiled_models import create_views, open_adhoc
 
 MODEL = "adhoc_scored_items"
 # what is written: materializing only these keeps the texts out of memory
-SCORE_COLUMNS = "request_row, item_id, score, qualified, confidence_score, rejection_category, reasons"
-OUTPUT_COLUMNS = "item_id as id, score, qualified, confidence_score, rejection_category, reasons"
+SCORE_COLUMNS = "request_row, item_id, score, qualified, confidence_score, rejection_category, role_class, reasons"
+OUTPUT_COLUMNS = "item_id as id, score, qualified, confidence_score, rejection_category, role_class, reasons"
 
 
 def load_items(con: duckdb.DuckDBPyConnection, path: Path) -> None:

@@ -53,7 +53,7 @@ def evaluate(config: Config, files: list[Path] | None, threshold: int | None, pl
 def _errors(con: duckdb.DuckDBPyConnection, outcome: str) -> list[dict]:
     """The false negatives or false positives with their score, role class, outcome and reasons."""
     rows = _rows(con, """
-        select item_id as id, title_used as title, company, score,
+        select item_id as id, title_used as title, company, score, role_class,
                coalesce(rejection_category, 'qualified') as outcome,
                list_transform(reasons, lambda r: r.tier || ':' || r.matched || '(+' || r.weight || ')') as reasons
         from adhoc.adhoc_labeled_scores where outcome = ? order by score desc, item_id
@@ -98,7 +98,7 @@ def render(report: dict) -> str:
               for o in report["by_origin"]]  # fmt: skip
     for name, key in (("false negatives", "false_negatives"), ("false positives", "false_positives")):
         lines += ["", f"  {name} ({len(report[key])}):"]
-        lines += [f"    {e['id']:<14} score {e['score']:>3} {e['outcome']:<28} "
+        lines += [f"    {e['id']:<14} score {e['score']:>3} {e['role_class'] or '-':<17} {e['outcome']:<28} "
                   f"{e['title'][:40]!r} {' '.join(e['reasons'])}" for e in report[key]]  # fmt: skip
     lines += ["", f"  {'threshold':>9} {'precision':>9} {'recall':>7} {'F1':>6}"]
     lines += [f"  {s['threshold']:>9} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f}"

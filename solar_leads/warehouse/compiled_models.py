@@ -75,17 +75,19 @@ def compile_vars(dbt_vars: Mapping[str, object]) -> dict[str, object]:
     return {k: v for k, v in dbt_vars.items() if k not in PER_CALL_VARS}
 
 
-def adhoc_graph(dbt_vars: Mapping[str, object]) -> AdhocGraph:
-    """The ad-hoc graph (models/adhoc), built and unit-tested by dbt on first use after a change of the rules."""
-    return compiled_graph(dbt_vars, ["tag:adhoc"], build=True)
+def adhoc_graph(dbt_vars: Mapping[str, object], command: str = "run") -> AdhocGraph:
+    """The ad-hoc graph (models/adhoc), created as views by dbt on first use after a change of the rules.
+    command="build" also runs the ad-hoc unit and data tests (the test suite does; a user's call does not, so that
+    rules tuned with `leads tune --apply` never lock the ad-hoc commands out)."""
+    return compiled_graph(dbt_vars, ["tag:adhoc"], command)
 
 
-def compiled_graph(dbt_vars: Mapping[str, object], select: Sequence[str], build: bool = False) -> AdhocGraph:
-    """The selected models' compiled SQL from the cache, or from a fresh `dbt seed` then `dbt build` (build=True:
-    views created and unit-tested in a scratch warehouse) or `dbt compile` (enough for warehouse models that a
+def compiled_graph(dbt_vars: Mapping[str, object], select: Sequence[str], command: str = "compile") -> AdhocGraph:
+    """The selected models' compiled SQL from the cache, or from a fresh `dbt seed` then `dbt <command>` in a
+    scratch warehouse: run (views created), build (and tested) or compile (enough for warehouse models that a
     caller feeds with tables of its own, as the benchmarks do)."""
     compile_time = compile_vars(dbt_vars)
-    key = _fingerprint({**compile_time, "__select": list(select), "__build": build})
+    key = _fingerprint({**compile_time, "__select": list(select), "__command": command})
     cache = CACHE_DIR / f"{key}.json"
     if cache.exists():
         return AdhocGraph(**json.loads(cache.read_text()))
@@ -96,8 +98,7 @@ def compiled_graph(dbt_vars: Mapping[str, object], select: Sequence[str], build:
         run_dbt(["seed"], warehouse, compile_time, quiet=True, target_path=target)
         with duckdb.connect(str(warehouse)) as con:
             create_source_tables(con, _sources(_manifest(target)))
-        results = run_dbt(["build" if build else "compile", "--select", *select], warehouse, compile_time,
-                          quiet=True, target_path=target)  # fmt: skip
+        results = run_dbt([command, "--select", *select], warehouse, compile_time, quiet=True, target_path=target)
         selected = {r.node.unique_id for r in results if r.node.resource_type == "model"}
         graph = _graph(_manifest(target), selected)
         with atomic_path(cache) as tmp:

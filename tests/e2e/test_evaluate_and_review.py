@@ -19,20 +19,31 @@ def evaluate(tmp_path: Path, *args: str, labeled_dir: Path | None = None) -> dic
     return json.loads(result.stdout)
 
 
-def test_golden_set_is_substantial_and_covers_every_category():
-    items = json.loads(GOLDEN.read_text())["items"]
+def golden_items() -> list[dict]:
+    return [item for path in sorted(GOLDEN.parent.glob("*.json")) for item in json.loads(path.read_text())["items"]]
+
+
+def test_golden_set_is_real_first_and_covers_every_failure_class():
+    items = golden_items()
+    real = [i for i in items if not i.get("synthetic")]
     categories = {i["category"] for i in items}
-    assert len(items) >= 150 and sum(i["label"] for i in items) >= 50
-    assert {f"tier{n}" for n in range(1, 7)} <= {c.split("_")[0] for c in categories}
-    assert {
+    assert len({i["id"] for i in items}) == len(items)  # one label per id across the files
+    assert len(real) >= len(items) - len(real)  # the real part is at least as large as the synthetic part
+    assert sum(i["label"] for i in items) >= 50
+    assert {"tier1", "tier3", "tier4", "tier5", "tier6"} <= {c.split("_")[0] for c in categories}
+    assert {  # issue 14's failure classes, each with items
+        "trap.technical_terms_outside_design",
+        "trap.utility_engineering",
+        "trap.structural_civil",
+        "trap.passing_cad_mention",
+        "trap.negation",
+        "trap.blocked_company",
+        "trap.plain_words_design",
+        "trap.coordination_titles",
+        "permitting_staff",
         "exclusions.tennis_stringing",
         "exclusions.aerospace",
         "exclusions.semiconductor",
-        "exclusions.field_roles",
-        "exclusions.sales",
-        "exclusions.management",
-        "exclusions.other_engineering",
-        "company_blocklist",
         "no_solar_context",
         "background",
     } <= categories
@@ -41,7 +52,10 @@ def test_golden_set_is_substantial_and_covers_every_category():
 def test_golden_set_f1_and_report_shape(tmp_path):
     report = evaluate(tmp_path)
     assert report["f1"] >= 0.95
-    assert report["tp"] + report["fp"] + report["fn"] + report["tn"] == report["total"] == 193
+    assert report["tp"] + report["fp"] + report["fn"] + report["tn"] == report["total"] == len(golden_items())
+    by_origin = {o["key"]: o for o in report["by_origin"]}
+    assert by_origin["real"]["total"] + by_origin["synthetic"]["total"] == report["total"]
+    assert by_origin["real"]["fp"] == 0 and by_origin["synthetic"]["f1"] >= 0.95
     assert len(report["false_negatives"]) == report["fn"] and len(report["false_positives"]) == report["fp"]
     assert [s["threshold"] for s in report["sweep"]][:3] == [0, 5, 10] and report["sweep"][-1]["threshold"] == 150
     assert Path(report["plot"]).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -51,7 +65,13 @@ def test_given_files_only_with_exact_numbers_and_missing_fields(tmp_path):
     items = [
         {"id": "a", "description": "Solar Designer: PV layouts in Aurora Solar", "label": True},
         {"id": "b", "description": "Bake bread for our cafe", "label": False, "title": "Baker"},
-        {"id": "c", "description": "Plan sets for residential solar", "label": True, "company": "X", "title": "Tech"},
+        {
+            "id": "c",
+            "description": "Plan sets for residential solar",
+            "label": True,
+            "company": "X",
+            "title": "Drafter",
+        },
         {"id": "d", "description": "Sell solar with Aurora Solar proposals", "label": True, "title": "Sales Rep"},
     ]
     golden = tmp_path / "mini.json"

@@ -33,10 +33,15 @@ def test_qualified_exactly_at_threshold_and_confidence_is_capped(scored):
     assert scored["installer"]["confidence_score"] is None
 
 
-def test_reasons_name_signal_tier_weight_and_match(scored):
+def test_reasons_name_the_role_then_each_signal_with_tier_weight_and_match(scored):
     reasons = scored["designer_with_installer_words"]["reasons"]
-    assert {"tier": "tier4_solar_design_title", "weight": 60, "matched": "solar designer"}.items() <= reasons[0].items()
+    assert reasons[0]["tier"] == "role" and reasons[0]["signal"] == "role: design (from the title)"
+    assert {"tier": "tier4_solar_design_title", "weight": 60, "matched": "solar designer"}.items() <= reasons[1].items()
     assert sum(r["weight"] for r in reasons) == scored["designer_with_installer_words"]["score"]
+    installer = scored["installer"]
+    assert installer["reasons"] == [{"signal": "role: installation (from the title)", "tier": "role", "weight": 0,
+                                     "matched": "installer"}]  # fmt: skip
+    assert installer["score"] == 0  # plan set words count for nothing outside a design role
 
 
 def test_threshold_comes_from_the_environment(tmp_path):
@@ -46,6 +51,7 @@ def test_threshold_comes_from_the_environment(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     rows = {r["id"]: r for r in map(json.loads, out.read_text().splitlines())}
     assert rows["exactly_50"]["rejection_category"] == "below_threshold"
+    assert rows["exactly_50"]["score"] == 50 and rows["exactly_50"]["role_class"] == "design"
 
 
 def test_csv_input_without_title_column(tmp_path):
