@@ -60,6 +60,13 @@ def cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_tune(args: argparse.Namespace, config: Config) -> int:
+    from solar_leads.labels.tune import report, tune
+
+    report(tune(config, args.folds, args.golden), args.apply)
+    return 0
+
+
 def cmd_review_import(args: argparse.Namespace, config: Config) -> int:
     from solar_leads.labels.review import import_review
 
@@ -220,6 +227,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--no-plot", action="store_true", help="skip the plot")
     evaluate.set_defaults(handler=cmd_evaluate)
+
+    tune = sub.add_parser(
+        "tune",
+        help="propose tier weights and a threshold from all labeled data (cross-validated)",
+        description="Search the tier weights (0-100) and the threshold (0-150) for the best F1 on the labeled data "
+        "(data/golden/*.json and the imported reviews in LABELED_DIR) by stratified k-fold cross-validation, and print "
+        "the proposal beside the current rules with cross-validated precision, recall and F1 for both. The seed "
+        "files change only with --apply.",
+    )
+    tune.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    tune.add_argument("--golden", type=Path, action="append", help="labeled file(s) to use instead (repeatable)")
+    tune.add_argument(
+        "--apply", action="store_true", help="write the proposed weights into dbt/seeds/scoring_tiers.csv"
+    )
+    tune.set_defaults(handler=cmd_tune)
 
     review = sub.add_parser("review", help="the labeling loop: take reviewed rejected leads back in")
     review_sub = review.add_subparsers(dest="review_command", required=True, metavar="ACTION")

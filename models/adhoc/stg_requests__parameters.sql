@@ -7,7 +7,8 @@ with source as (
 final as (
     select
         lead_threshold::integer as lead_threshold,
-        min_confidence::double as min_confidence
+        min_confidence::double as min_confidence,
+        coalesce(folds, 5)::integer as folds
     from source
 )
 

@@ -169,7 +169,8 @@ def open_adhoc(dbt_vars: Mapping[str, object], models: Sequence[str]) -> tuple[d
     graph = adhoc_graph(dbt_vars).upstream_of(models)
     con = in_memory(graph)
     con.execute(
-        "insert into requests.parameters values (?, ?)", [dbt_vars["lead_threshold"], dbt_vars["min_confidence"]]
+        "insert into requests.parameters (lead_threshold, min_confidence, folds) values (?, ?, ?)",
+        [dbt_vars["lead_threshold"], dbt_vars["min_confidence"], dbt_vars.get("folds", 5)],
     )
     return con, graph
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -53,9 +54,8 @@ def search_answer() -> str:
     return json.dumps({"query": "q", "number_of_results": len(results), "results": results})
 
 
-@pytest.fixture(scope="module")
-def pipeline_run(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("run")
+def run_pipeline(tmp: Path, extra_env: dict[str, str] | None = None):
+    """`leads run` on the scripted board and search answers; (result, files by name, search requests, warehouse)."""
     routes = {"/robots.txt": [Reply(body="User-agent: *\nAllow: /\n", content_type="text/plain")],
               "/v1/boards/acme/jobs": [Reply(body=board())], "/search": [Reply(body=search_answer())]}  # fmt: skip
     with ScriptedServer(routes) as server:
@@ -63,13 +63,32 @@ def pipeline_run(tmp_path_factory):
         sources.write_text(f"sources:\n  - {{type: greenhouse, board: acme, base_url: '{server.url}'}}\n"
                            f"  - {{type: searxng, base_url: '{server.url}'}}\n")  # fmt: skip
         env = {"MAX_EXPORT": "3", "LABELED_DIR": str(tmp / "labeled"), "MAX_QUERIES": "1", "PER_QUERY_RESULTS": "5",
-               "MAX_SNIPPETS_TOTAL": "4"}  # fmt: skip
+               "MAX_SNIPPETS_TOTAL": "4", **(extra_env or {})}  # fmt: skip
         result = run_leads("run", "--sources", str(sources), "--warehouse", str(tmp / "w.duckdb"),
                            "--out", str(tmp / "out"), env=env)  # fmt: skip
         searches = [path for path in server.requests if path == "/search"]
     assert result.returncode == 0, result.stderr[-3000:]
     files = {re.sub(r"_\d{8}_\d{6}", "", p.name): p for p in (tmp / "out").iterdir()}
     return result, files, searches, tmp / "w.duckdb"
+
+
+@pytest.fixture(scope="module")
+def pipeline_run(tmp_path_factory):
+    return run_pipeline(tmp_path_factory.mktemp("run"))
+
+
+def test_thresholds_belong_to_the_user(tmp_path):
+    """LEAD_THRESHOLD and MIN_CONFIDENCE change what a run keeps, and every dbt test still passes at those values."""
+    _, files, _, warehouse = run_pipeline(tmp_path, {"LEAD_THRESHOLD": "130", "MIN_CONFIDENCE": "0.8"})
+    with files["solar_leads.csv"].open(encoding="utf-8", newline="") as fh:
+        scores = [int(row["score"]) for row in csv.DictReader(fh)]
+    assert scores and min(scores) >= 130
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        accepted = con.execute(
+            "select min(computed_conf), count(*) from marts.enrichment_decisions where decision_kind = 'accept'"
+        ).fetchall()[0]
+        below = con.execute("select count(*) from marts.lead_scores where qualified and score < 130").fetchall()[0][0]
+    assert below == 0 and (accepted[1] == 0 or accepted[0] >= 0.8)
 
 
 def test_run_prints_the_filter_statistics(pipeline_run):
@@ -124,9 +143,9 @@ def test_run_stats_and_label_studio_files(pipeline_run):
     assert (stats["processed"], stats["qualified"], stats["rejected"], stats["company_blocked"]) == (7, 3, 4, 1)
     assert {r["category"]: r["postings"] for r in stats["rejections_by_category"]} == {
         "company_blocklist": 1,
-        "exclusions.field_roles": 1,
+        "role.installation": 1,
         "no_solar_context": 1,
-        "below_threshold": 1,
+        "role.coordination": 1,
     }
     assert stats["postings_by_source"] == [{"source": "greenhouse", "postings": 7}]
     tasks = json.loads(files["label_studio_tasks.json"].read_text())
