@@ -1,7 +1,9 @@
 """A straightforward pure-Python implementation of the lead scoring rules (the benchmark baseline).
 
 Reads the same rule seeds and the same CSV, compiles each lexicon into one regex once, and scores row by row
-with the same gates, tiers and exclusions as macros/score_postings.sql. Not used by the product.
+with the same gates, roles, tiers and exclusions as macros/score_postings.sql, written for speed the way the seed's
+scraper is: each text lowercased once, a cheap literal test for solar context first with an early exit. Not used by
+the product.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from collections import defaultdict
 from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parent.parent / "dbt" / "seeds"
+FIRST_SENTENCE = re.compile(r"^\s*([^.!?\n]{0,160})")
+# a superset test for the context lexicons' words, cheaper than any regex: no hit, no solar context
+CONTEXT_WORDS = ("solar", "photovoltaic", "renewable energy", "pv")
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -31,6 +36,7 @@ class Rules:
         for row in _rows("scoring_lexicon"):
             lexicon[row["lexicon"]].append(row["term"])
         self.lexicon = {name: _regex(terms) for name, terms in lexicon.items()}
+        self.negated = re.compile(self.lexicon["negation_cue"].pattern + r"[^.!?;\n]*", re.IGNORECASE)
         terms: dict[str, list[str]] = defaultdict(list)
         for row in _rows("scoring_signal_terms"):
             terms[row["tier"]].append(row["term"])
@@ -41,54 +47,92 @@ class Rules:
             ),
             key=lambda t: (-t["weight"], t["tier"]),
         )
-        exclusions: dict[tuple[str, str], list[str]] = {}
+        exclusions: dict[str, list[str]] = {}
         for row in _rows("scoring_exclusions"):
-            exclusions.setdefault((row["category"], row["scope"]), []).append(row["term"])
-        self.exclusions = [(category, scope, _regex(t)) for (category, scope), t in exclusions.items()]
-        self.blocklist = _regex([row["company"] for row in _rows("scoring_company_blocklist")])
+            exclusions.setdefault(row["category"], []).append(row["term"])
+        self.exclusions = [(category, _regex(t)) for category, t in exclusions.items()]
+        roles: dict[str, dict[str, list[str]]] = {}
+        for row in sorted(_rows("scoring_roles"), key=lambda r: int(r["precedence"])):
+            roles.setdefault(row["role_class"], {"term": [], "unless": []})[row["kind"]].append(row["term"])
+        self.roles = [(name, _regex(k["term"]), _regex(k["unless"]) if k["unless"] else None)
+                      for name, k in roles.items()]  # fmt: skip
+        blocked: dict[str, list[str]] = defaultdict(list)
+        for row in _rows("scoring_company_blocklist"):
+            blocked[row["scope"]].append(row["company"])
+        self.blocked_always, self.blocked_industry = _regex(blocked["always"]), _regex(blocked["industry"])
+
+
+def role_of(rules: Rules, role_title: str, shows_design_work: bool) -> tuple[str, str | None]:
+    for name, terms, unless in rules.roles:
+        match = terms.search(role_title)
+        if match and not (unless and unless.search(role_title)):
+            if name == "engineering":
+                return ("design" if shows_design_work else "other_engineering"), match.group(0).lower()
+            return name, match.group(0).lower()
+    return ("design" if shows_design_work else "unrelated"), None
 
 
 def score_row(rules: Rules, title: str, company: str, description: str, threshold: int) -> dict:
-    title_text = title.strip() or description[:200]
-    text = f"{title} {description}"
     lex = rules.lexicon
-    cleaned = lex["false_solar_context"].sub(" ", text)
-    context = bool(lex["solar_context"].search(cleaned)) or (
-        bool(lex["solar_context_acronym"].search(cleaned)) and not lex["context_veto"].search(text)
+    full = f"{title}.\n{description}"
+    solar_company = lex["solar_company"].search(company)
+    blocked = bool(rules.blocked_always.search(company)) or (
+        bool(rules.blocked_industry.search(company)) and not solar_company
     )
-    scopes = {"title": title_text, "text": text}
-    fired, reasons = [], []
+    lowered = full.lower()
+    context = False
+    if any(word in lowered for word in CONTEXT_WORDS):
+        cleaned = lex["false_solar_context"].sub(" ", full)
+        context = bool(lex["solar_context"].search(cleaned)) or (
+            bool(lex["solar_context_acronym"].search(cleaned)) and not lex["context_veto"].search(full)
+        )
+    role, reasons, score, category = None, [], 0, None
     if context:
+        title_text = title.strip() or description[:200]
+        role_title = title.strip() or FIRST_SENTENCE.match(description).group(1)
+        affirmed = lowered.replace(company.lower(), " ") if company else lowered
+        affirmed = rules.negated.sub(" ", lex["negation_exempt"].sub(" ", affirmed))
+        scopes = {"title": title_text, "text": affirmed}
+        fired = []
         for tier in rules.tiers:
             match = tier["regex"].search(scopes[tier["scope"]])
             if match and tier["requires_lexicon"]:
                 match = match if lex[tier["requires_lexicon"]].search(scopes[tier["requires_scope"]]) else None
             if match:
-                fired.append(tier)
-                reasons.append({"signal": tier["description"], "tier": tier["tier"], "weight": tier["weight"],
-                                "matched": match.group(0).lower()})  # fmt: skip
-    company_match = lex["solar_company"].search(company)
-    if company_match:
-        reasons.append({"signal": "solar company name", "tier": "company", "weight": 10,
-                        "matched": company_match.group(0).lower()})  # fmt: skip
-    score = sum(t["weight"] for t in fired) + (10 if company_match else 0)
-    lifts = {"text": any(t["overrides_text_exclusions"] == "true" for t in fired),
-             "title": any(t["overrides_title_exclusions"] == "true" for t in fired)}  # fmt: skip
-    exclusion = None
-    if context:
-        for category, scope, regex in rules.exclusions:
-            if regex.search(scopes[scope]) and not lifts[scope]:
-                exclusion = f"exclusions.{category}"
-                break
-    if rules.blocklist.search(company):
-        category = "company_blocklist"
-    elif not context:
-        category = "no_solar_context"
+                fired.append((tier, match.group(0).lower()))
+        utility = bool(lex["utility_work"].search(affirmed))
+        strong = any(t["design_evidence"] == "strong" for t, _ in fired)
+        supporting = any(t["design_evidence"] == "supporting" for t, _ in fired)
+        role, matched = role_of(rules, role_title, strong or (supporting and not utility))
+        source = "title" if title.strip() else "first sentence"
+        reasons.append({"signal": f"role: {role} (from the {source if matched else 'responsibilities'})",
+                        "tier": "role", "weight": 0, "matched": matched or ""})  # fmt: skip
+        lifts = any(t["overrides_text_exclusions"] == "true" for t, _ in fired)
+        exclusion = next((c for c, regex in rules.exclusions if regex.search(affirmed) and not lifts), None)
+        pv_signal = any(t["pv_specific"] == "true" for t, _ in fired)
+        if role == "design":
+            reasons += [{"signal": t["description"], "tier": t["tier"], "weight": t["weight"], "matched": m}
+                        for t, m in fired]  # fmt: skip
+            score = sum(t["weight"] for t, _ in fired)
+            if solar_company:
+                reasons.append({"signal": "solar company name", "tier": "company", "weight": 10,
+                                "matched": solar_company.group(0).lower()})  # fmt: skip
+                score += 10
+        if blocked:
+            category = "company_blocklist"
+        elif exclusion:
+            category = f"exclusions.{exclusion}"
+        elif role != "design":
+            category = f"role.{role}"
+        elif not pv_signal:
+            category = "no_pv_design_signal"
+        elif score < threshold:
+            category = "below_threshold"
     else:
-        category = exclusion or ("below_threshold" if score < threshold else None)
+        category = "company_blocklist" if blocked else "no_solar_context"
     return {"score": score, "qualified": category is None,
             "confidence_score": min(score, 100) if category is None else None,
-            "rejection_category": category, "reasons": reasons}  # fmt: skip
+            "rejection_category": category, "role_class": role, "reasons": reasons}  # fmt: skip
 
 
 def score_file(source: Path, target: Path, threshold: int = 50) -> None:

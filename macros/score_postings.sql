@@ -33,10 +33,11 @@ with prepared as (
     select
         *,
         coalesce(nullif(trim(title), ''), left(description, 200)) as title_used,
-        coalesce(nullif(trim(title), ''), left(description, 200)) as title_text,
-        coalesce(
+        -- the rule terms are lowercase: the texts the rules read are lowercased once and matched without a case flag
+        lower(coalesce(nullif(trim(title), ''), left(description, 200))) as title_text,
+        lower(coalesce(
             nullif(trim(title), ''), regexp_extract(coalesce(description, ''), '^\s*([^.!?\n]{0,160})', 1)
-        ) as role_title,
+        )) as role_title,
         case when nullif(trim(title), '') is null then 'first sentence' else 'title' end as role_title_source,
         -- a sentence break between title and text: no phrase is matched across the two
         coalesce(title, '') || '.' || chr(10) || coalesce(description, '') as full_text,
@@ -53,19 +54,25 @@ context as (
     from prepared
 ),
 
+cleaned as (
+    select
+        *,
+        -- false contexts (solar plexus, solar system) removed before solar context is looked for
+        case when mentions_solar then
+            regexp_replace(full_text, {{ sql_string(lexicon.get('false_solar_context', '$^')) }}, ' ', 'gi')
+        end as context_text
+    from context
+),
+
 signals as (
     select
-        * exclude (mentions_solar, full_text),
+        * exclude (mentions_solar, full_text, context_text),
         regexp_matches(company_text, {{ sql_string(rules.blocklist.always) }}, 'i')
             or (regexp_matches(company_text, {{ sql_string(rules.blocklist.industry) }}, 'i') and not solar_company)
             as company_blocked,
         coalesce(case when mentions_solar then
-            regexp_matches(
-                regexp_replace(full_text, {{ sql_string(lexicon.get('false_solar_context', '$^')) }}, ' ', 'gi'),
-                {{ sql_string(lexicon.get('solar_context', '$^')) }}, 'i')
-            or (regexp_matches(
-                    regexp_replace(full_text, {{ sql_string(lexicon.get('false_solar_context', '$^')) }}, ' ', 'gi'),
-                    {{ sql_string(lexicon.get('solar_context_acronym', '$^')) }}, 'i')
+            regexp_matches(context_text, {{ sql_string(lexicon.get('solar_context', '$^')) }}, 'i')
+            or (regexp_matches(context_text, {{ sql_string(lexicon.get('solar_context_acronym', '$^')) }}, 'i')
                 and not regexp_matches(full_text, {{ sql_string(lexicon.get('context_veto', '$^')) }}, 'i'))
         end, false) as has_solar_context,
         -- what the posting affirms about the work: without the company's own name (a name such as "Acme Solar
@@ -76,10 +83,10 @@ signals as (
                 regexp_replace(
                     case when company_text = '' then lower(full_text)
                          else replace(lower(full_text), lower(company_text), ' ') end,
-                    {{ sql_string(lexicon.get('negation_exempt', '$^')) }}, ' ', 'gi'),
-                {{ sql_string(negated_clause) }}, ' ', 'gi')
+                    {{ sql_string(lexicon.get('negation_exempt', '$^')) }}, ' ', 'g'),
+                {{ sql_string(negated_clause) }}, ' ', 'g')
         end as affirmed_text
-    from context
+    from cleaned
 ),
 
 matches as (
@@ -87,27 +94,27 @@ matches as (
         *,
         {%- for tier in rules.tiers %}
         coalesce(case when has_solar_context then
-            regexp_matches({{ scope_column[tier.scope] }}, {{ sql_string(tier.regex) }}, 'i')
+            regexp_matches({{ scope_column[tier.scope] }}, {{ sql_string(tier.regex) }})
             {%- if tier.requires_regex %}
-            and regexp_matches({{ scope_column[tier.requires_scope] }}, {{ sql_string(tier.requires_regex) }}, 'i')
+            and regexp_matches({{ scope_column[tier.requires_scope] }}, {{ sql_string(tier.requires_regex) }})
             {%- endif %}
         end, false) as fires_{{ tier.tier }},
         {%- endfor %}
         {%- for exclusion in rules.exclusions %}
         coalesce(case when has_solar_context then
-            regexp_matches({{ scope_column[exclusion.scope] }}, {{ sql_string(exclusion.regex) }}, 'i')
+            regexp_matches({{ scope_column[exclusion.scope] }}, {{ sql_string(exclusion.regex) }})
         end, false) as excluded_{{ exclusion.category }},
         {%- endfor %}
         {%- for role in rules.roles %}
         coalesce(case when has_solar_context then
-            regexp_matches(role_title, {{ sql_string(role.regex) }}, 'i')
+            regexp_matches(role_title, {{ sql_string(role.regex) }})
             {%- if role.unless %}
-            and not regexp_matches(role_title, {{ sql_string(role.unless) }}, 'i')
+            and not regexp_matches(role_title, {{ sql_string(role.unless) }})
             {%- endif %}
         end, false) as is_role_{{ role.role_class }},
         {%- endfor %}
         coalesce(case when has_solar_context then
-            regexp_matches(affirmed_text, {{ sql_string(lexicon.get('utility_work', '$^')) }}, 'i')
+            regexp_matches(affirmed_text, {{ sql_string(lexicon.get('utility_work', '$^')) }})
         end, false) as does_utility_work,
         case when solar_company then 10 else 0 end as company_score
     from signals
@@ -151,7 +158,7 @@ roles as (
         end as role_source,
         case
             {%- for role in rules.roles %}
-            when is_role_{{ role.role_class }} then lower(regexp_extract(role_title, {{ sql_string(role.regex) }}, 0, 'i'))
+            when is_role_{{ role.role_class }} then regexp_extract(role_title, {{ sql_string(role.regex) }}, 0)
             {%- endfor %}
         end as role_matched
     from evidence
@@ -219,7 +226,7 @@ final as (
             {%- for tier in rules.tiers %}
             case when role_class = 'design' and fires_{{ tier.tier }} then {
                 'signal': {{ sql_string(tier.description) }}, 'tier': '{{ tier.tier }}', 'weight': {{ tier.weight }},
-                'matched': lower(regexp_extract({{ scope_column[tier.scope] }}, {{ sql_string(tier.regex) }}, 0, 'i'))
+                'matched': regexp_extract({{ scope_column[tier.scope] }}, {{ sql_string(tier.regex) }}, 0)
             } end,
             {%- endfor %}
             case when role_class = 'design' and solar_company then {

@@ -4,10 +4,11 @@ ad-hoc part of the graph (models/adhoc) with its own unit tests."""
 from __future__ import annotations
 
 import duckdb
+import yaml
 
 from solar_leads.config import load_config
 from solar_leads.warehouse.compiled_models import adhoc_graph
-from tests.conftest import run_leads
+from tests.conftest import PROJECT, run_leads
 
 
 def test_leads_build_runs_every_dbt_test(tmp_path):
@@ -23,6 +24,36 @@ def test_leads_build_runs_every_dbt_test(tmp_path):
         kinds = {r[0] for r in con.execute("select distinct match_kind from seeds.authoritative_domains").fetchall()}
     assert domains[0] >= 200 and domains[1] >= 12
     assert kinds == {"public_suffix", "registered_domain", "host_prefix", "label_pattern"}
+    assert_every_mart_column_is_described(warehouse)
+    assert_a_changed_seed_reloads_into_the_existing_warehouse(warehouse)
+
+
+def assert_every_mart_column_is_described(warehouse):
+    """What people read - the marts and the export-shaped models - has a description for every column."""
+    described: dict[str, set[str]] = {}
+    for path in (PROJECT / "models" / "marts").rglob("_*.yml"):
+        for model in yaml.safe_load(path.read_text()).get("models", []):
+            described[model["name"]] = {c["name"] for c in model.get("columns", []) if c.get("description")}
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        relations = [r[0] for r in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
+        ).fetchall()]  # fmt: skip
+        missing = {
+            name: [
+                c[0] for c in con.execute(f"describe marts.{name}").fetchall() if c[0] not in described.get(name, ())
+            ]
+            for name in relations
+        }
+    assert len(relations) >= 12 and not {name: cols for name, cols in missing.items() if cols}
+
+
+def assert_a_changed_seed_reloads_into_the_existing_warehouse(warehouse):
+    """A warehouse built before a rule seed gained or lost a column still builds (seeds reload whole)."""
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("alter table seeds.scoring_tiers drop column pv_specific")
+        con.execute("alter table seeds.scoring_roles add column retired varchar")
+    result = run_leads("build", "--warehouse", str(warehouse))
+    assert result.returncode == 0, result.stderr[-3000:]
 
 
 def test_adhoc_models_pass_their_unit_tests_at_the_default_rules():
