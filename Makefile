@@ -23,7 +23,7 @@ run: setup ## run the whole pipeline on the bundled demo corpus, outputs in outp
 
 test: setup ## lint, then every test: unit and end to end (real crawls, real dbt build), on every core
 	$(BIN)/ruff check .
-	$(BIN)/pytest -q -n auto
+	$(BIN)/pytest -q -n auto --dist loadscope
 
 test-fast: setup ## the unit tests only (in-process, no crawl, no dbt build)
 	$(BIN)/pytest -q -m "not e2e"

@@ -93,9 +93,11 @@ def render(report: dict) -> str:
     ]
     lines += [f"  {c['key']:<30} {c['total']:>5} {c['tp']:>4} {c['fp']:>4} {c['fn']:>4} {c['tn']:>4}"
               for c in report["per_category"]]  # fmt: skip
-    lines += ["", f"  {'origin':<10} {'items':>5} {'precision':>9} {'recall':>7} {'F1':>6}"]
-    lines += [f"  {o['key']:<10} {o['total']:>5} {o['precision']:>9.3f} {o['recall']:>7.3f} {o['f1']:>6.3f}"
-              for o in report["by_origin"]]  # fmt: skip
+    lines += ["", f"  {'origin':<10} {'items':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4} {'precision':>9} {'recall':>7} "
+                  f"{'F1':>6}"]  # fmt: skip
+    lines += [f"  {o['key']:<10} {o['total']:>5} {o['tp']:>4} {o['fp']:>4} {o['fn']:>4} {o['tn']:>4} "
+              f"{_metric(o['precision'], o['tp'] + o['fp']):>9} {_metric(o['recall'], o['tp'] + o['fn']):>7} "
+              f"{_metric(o['f1'], o['tp'] + o['fp'] + o['fn']):>6}" for o in report["by_origin"]]  # fmt: skip
     for name, key in (("false negatives", "false_negatives"), ("false positives", "false_positives")):
         lines += ["", f"  {name} ({len(report[key])}):"]
         lines += [f"    {e['id']:<14} score {e['score']:>3} {e['role_class'] or '-':<17} {e['outcome']:<28} "
@@ -106,6 +108,11 @@ def render(report: dict) -> str:
     if report.get("plot"):
         lines.append(f"\n  threshold sweep plot: {report['plot']}")
     return "\n".join(lines)
+
+
+def _metric(value: float, support: int) -> str:
+    """A ratio, or n/a where it is undefined (no predicted or no actual positives)."""
+    return f"{value:.3f}" if support else "n/a"
 
 
 def print_report(report: dict, as_json: bool) -> None:

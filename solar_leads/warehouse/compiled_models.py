@@ -12,6 +12,7 @@ The compiled SQL names relations "memory"."<schema>"."<name>", which is what an 
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -91,7 +92,16 @@ def compiled_graph(dbt_vars: Mapping[str, object], select: Sequence[str], comman
     cache = CACHE_DIR / f"{key}.json"
     if cache.exists():
         return AdhocGraph(**json.loads(cache.read_text()))
-    workdir = CACHE_DIR / f"{key}.{os.getpid()}"
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    with (CACHE_DIR / f"{key}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # calls started together compile once; the others wait and read the cache
+        if cache.exists():
+            return AdhocGraph(**json.loads(cache.read_text()))
+        return _compile(compile_time, select, command, cache)
+
+
+def _compile(compile_time: Mapping[str, object], select: Sequence[str], command: str, cache: Path) -> AdhocGraph:
+    workdir = cache.with_suffix(f".{os.getpid()}")
     warehouse, target = workdir / "memory.duckdb", workdir / "target"
     workdir.mkdir(parents=True, exist_ok=True)
     try:
