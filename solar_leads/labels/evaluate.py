@@ -93,8 +93,8 @@ def render(report: dict) -> str:
     ]
     lines += [f"  {c['key']:<30} {c['total']:>5} {c['tp']:>4} {c['fp']:>4} {c['fn']:>4} {c['tn']:>4}"
               for c in report["per_category"]]  # fmt: skip
-    lines += ["", f"  {'origin':<10} {'items':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4} {'precision':>9} {'recall':>7} "
-                  f"{'F1':>6}"]  # fmt: skip
+    header = f"  {'origin':<10} {'items':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4} {'precision':>9} {'recall':>7}"
+    lines += ["", f"{header} {'F1':>6}"]
     lines += [f"  {o['key']:<10} {o['total']:>5} {o['tp']:>4} {o['fp']:>4} {o['fn']:>4} {o['tn']:>4} "
               f"{_metric(o['precision'], o['tp'] + o['fp']):>9} {_metric(o['recall'], o['tp'] + o['fn']):>7} "
               f"{_metric(o['f1'], o['tp'] + o['fp'] + o['fn']):>6}" for o in report["by_origin"]]  # fmt: skip
