@@ -15,7 +15,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parent.parent / "dbt" / "seeds"
+from solar_leads.config import SEEDS_DIR
+
+SEEDS = SEEDS_DIR
 FIRST_SENTENCE = re.compile(r"^\s*([^.!?\n]{0,160})")
 # a superset test for the context lexicons' words, cheaper than any regex: no hit, no solar context
 CONTEXT_WORDS = ("solar", "photovoltaic", "renewable energy", "pv")

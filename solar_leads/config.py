@@ -12,6 +12,8 @@ from solar_leads.errors import UserError
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 GOLDEN_DIR = PROJECT_DIR / "data" / "golden"  # the bundled golden set(s)
 DEMO_SOURCES = PROJECT_DIR / "demo" / "sources.yml"  # what `leads run` crawls without --sources
+SEEDS_DIR = PROJECT_DIR / "dbt" / "seeds"  # the rules as data
+ADHOC_CACHE_DIR = PROJECT_DIR / "target" / "leads_compiled"  # the ad-hoc graph per change of the rules
 
 
 @dataclass(frozen=True)

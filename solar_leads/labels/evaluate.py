@@ -13,7 +13,7 @@ from solar_leads.files import atomic_path
 from solar_leads.labels.store import default_files, load_labeled_items
 from solar_leads.warehouse.compiled_models import create_views, open_adhoc
 
-MODELS = ("adhoc_evaluation_confusion", "adhoc_evaluation_sweep", "adhoc_labeled_scores")
+MODELS = ("adhoc_evaluation_confusion", "adhoc_evaluation_sweep", "adhoc_evaluation_errors")
 METRICS = ("precision", "recall", "f1", "tp", "fp", "fn", "tn", "total")
 
 
@@ -51,14 +51,9 @@ def evaluate(config: Config, files: list[Path] | None, threshold: int | None, pl
 
 
 def _errors(con: duckdb.DuckDBPyConnection, outcome: str) -> list[dict]:
-    """The false negatives or false positives with their score, role class, outcome and reasons."""
-    rows = _rows(con, """
-        select item_id as id, title_used as title, company, score, role_class,
-               coalesce(rejection_category, 'qualified') as outcome,
-               list_transform(reasons, lambda r: r.tier || ':' || r.matched || '(+' || r.weight || ')') as reasons
-        from adhoc.adhoc_labeled_scores where outcome = ? order by score desc, item_id
-    """, [outcome])  # fmt: skip
-    return rows
+    """The false negatives (fn) or false positives (fp) with what decided them (adhoc_evaluation_errors)."""
+    return _rows(con, "select * exclude (outcome) from adhoc.adhoc_evaluation_errors where outcome = ?"
+                      " order by score desc, id", [outcome])  # fmt: skip
 
 
 def plot_sweep(sweep: list[dict], threshold: int, target: Path) -> None:
@@ -100,7 +95,7 @@ def render(report: dict) -> str:
               f"{_metric(o['f1'], o['tp'] + o['fp'] + o['fn']):>6}" for o in report["by_origin"]]  # fmt: skip
     for name, key in (("false negatives", "false_negatives"), ("false positives", "false_positives")):
         lines += ["", f"  {name} ({len(report[key])}):"]
-        lines += [f"    {e['id']:<14} score {e['score']:>3} {e['role_class'] or '-':<17} {e['outcome']:<28} "
+        lines += [f"    {e['id']:<14} score {e['score']:>3} {e['role_class'] or '-':<17} {e['decided_by']:<28} "
                   f"{e['title'][:40]!r} {' '.join(e['reasons'])}" for e in report[key]]  # fmt: skip
     lines += ["", f"  {'threshold':>9} {'precision':>9} {'recall':>7} {'F1':>6}"]
     lines += [f"  {s['threshold']:>9} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f}"

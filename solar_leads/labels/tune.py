@@ -16,13 +16,13 @@ from pathlib import Path
 
 import duckdb
 
-from solar_leads.config import PROJECT_DIR, Config
+from solar_leads.config import SEEDS_DIR, Config
 from solar_leads.errors import UserError
 from solar_leads.files import atomic_path
 from solar_leads.labels.store import default_files, load_labeled_items
 from solar_leads.warehouse.compiled_models import create_views, open_adhoc
 
-TIERS_SEED = PROJECT_DIR / "dbt" / "seeds" / "scoring_tiers.csv"
+TIERS_SEED = SEEDS_DIR / "scoring_tiers.csv"
 WEIGHT_GRID = tuple(range(0, 101, 10))
 PASSES = 2  # sweeps over every tier; a third changed nothing on the bundled labels
 MODELS = ("adhoc_tuning_counts",)

@@ -24,11 +24,11 @@ from typing import Any
 
 import duckdb
 
+from solar_leads.config import ADHOC_CACHE_DIR as CACHE_DIR
 from solar_leads.config import PROJECT_DIR
 from solar_leads.files import atomic_path
 from solar_leads.warehouse.dbt_runner import run_dbt
 
-CACHE_DIR = PROJECT_DIR / "target" / "leads_compiled"
 PROJECT_SOURCES = ("dbt_project.yml", "profiles.yml", "selectors.yml", "models", "macros", "dbt/seeds")
 ADHOC_SOURCES = ("requests", "labels")  # source names whose tables exist only in the call's database
 PER_CALL_VARS = ("lead_threshold", "min_confidence")  # passed as requests.parameters, not compiled in

@@ -1,0 +1,33 @@
+"""The ad-hoc graph's cache: keyed by what shapes the compiled SQL, never by the per-call thresholds."""
+
+from __future__ import annotations
+
+from solar_leads.config import load_config
+from solar_leads.warehouse.compiled_models import AdhocGraph, _fingerprint, compile_vars
+
+
+def test_thresholds_do_not_change_the_compile_key():
+    default = load_config({}).dbt_vars()
+    other = load_config({"LEAD_THRESHOLD": "70", "MIN_CONFIDENCE": "0.9"}).dbt_vars()
+    assert default != other
+    assert _fingerprint(compile_vars(default)) == _fingerprint(compile_vars(other))
+
+
+def test_a_compile_time_var_changes_the_key():
+    default = load_config({}).dbt_vars()
+    fewer_snippets = load_config({"MAX_SNIPPETS_TOTAL": "5"}).dbt_vars()
+    assert _fingerprint(compile_vars(default)) != _fingerprint(compile_vars(fewer_snippets))
+
+
+def test_upstream_of_keeps_only_what_the_models_read():
+    graph = AdhocGraph(
+        seeds=[{"name": "rules"}, {"name": "unused"}],
+        sources=[],
+        models=[
+            {"name": "stg", "depends_on": [], "seeds": []},
+            {"name": "scores", "depends_on": ["stg"], "seeds": ["rules"]},
+            {"name": "other", "depends_on": [], "seeds": ["unused"]},
+        ],
+    )
+    part = graph.upstream_of(["scores"])
+    assert [m["name"] for m in part.models] == ["stg", "scores"] and [s["name"] for s in part.seeds] == ["rules"]
