@@ -74,7 +74,7 @@ def role_of(rules: Rules, role_title: str, shows_design_work: bool) -> tuple[str
     return ("design" if shows_design_work else "unrelated"), None
 
 
-def score_row(rules: Rules, title: str, company: str, description: str, threshold: int) -> dict:
+def score_row(rules: Rules, title: str, company: str, description: str, threshold: int, prefilter: bool = True) -> dict:
     lex = rules.lexicon
     full = f"{title}.\n{description}"
     solar_company = lex["solar_company"].search(company)
@@ -83,7 +83,8 @@ def score_row(rules: Rules, title: str, company: str, description: str, threshol
     )
     lowered = full.lower()
     context = False
-    if any(word in lowered for word in CONTEXT_WORDS):
+    # prefilter=False: the regexes run on every text (the earlier baseline, before the literal test first)
+    if not prefilter or any(word in lowered for word in CONTEXT_WORDS):
         cleaned = lex["false_solar_context"].sub(" ", full)
         context = bool(lex["solar_context"].search(cleaned)) or (
             bool(lex["solar_context_acronym"].search(cleaned)) and not lex["context_veto"].search(full)
@@ -137,10 +138,11 @@ def score_row(rules: Rules, title: str, company: str, description: str, threshol
             "rejection_category": category, "role_class": role, "reasons": reasons}  # fmt: skip
 
 
-def score_file(source: Path, target: Path, threshold: int = 50) -> None:
+def score_file(source: Path, target: Path, threshold: int = 50, prefilter: bool = True) -> None:
     rules = Rules()
     csv.field_size_limit(sys.maxsize)
     with source.open(newline="", encoding="utf-8") as fin, target.open("w", encoding="utf-8") as fout:
         for row in csv.DictReader(fin):
-            result = score_row(rules, row.get("title") or "", row.get("company") or "", row["description"], threshold)
+            result = score_row(rules, row.get("title") or "", row.get("company") or "", row["description"], threshold,
+                               prefilter)  # fmt: skip
             fout.write(json.dumps({"id": row["id"], **result}) + "\n")

@@ -1,6 +1,6 @@
 """Run one scoring contender in this process and report its time and peak memory as JSON on the last line.
 
-python -m benchmarks.measure sql|python INPUT OUTPUT
+python -m benchmarks.measure sql|python|python-plain INPUT OUTPUT
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def main() -> None:
     else:
         from benchmarks.baseline_score import score_file
 
-        score_file(source, target)
+        score_file(source, target, prefilter=contender == "python")
     seconds = time.perf_counter() - start
     print(json.dumps({"seconds": seconds, "peak_rss_mib": peak_rss_mib()}), file=sys.stderr)
 
