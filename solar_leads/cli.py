@@ -9,8 +9,9 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from solar_leads import __version__
 from solar_leads.config import SETTINGS, Config, load_config
-from solar_leads.errors import UserError
+from solar_leads.errors import EXIT_BAD_INPUT, EXIT_FAILED, RunFailed, UserError
 from solar_leads.warehouse.dbt_runner import DbtError
 
 Handler = Callable[[argparse.Namespace, Config], int]
@@ -105,8 +106,9 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
 def cmd_run(args: argparse.Namespace, config: Config) -> int:
     from solar_leads.pipeline.run import run
 
-    run(config.with_paths(args.warehouse, args.out), args.sources)
-    return 0
+    for value in args.set:
+        _setting(value)  # refuse a malformed one before anything runs
+    return run(config.with_paths(args.warehouse, args.out), args.sources, args.set)
 
 
 def cmd_crawl(args: argparse.Namespace, config: Config) -> int:
@@ -119,8 +121,7 @@ def cmd_crawl(args: argparse.Namespace, config: Config) -> int:
     run_id = check_run_id(args.run_id) if args.run_id else new_run_id()
     overrides = dict(_setting(value) for value in args.set)
     with sources_file(args.sources) as path:
-        crawl(config, load_sources(path), run_id, overrides)
-    return 0
+        return crawl(config, load_sources(path), run_id, overrides).exit_status
 
 
 def _setting(value: str) -> tuple[str, str]:
@@ -141,10 +142,21 @@ def cmd_demo_server(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
-def _add_paths(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--sources", type=Path, help="sources.yml to crawl (default: the bundled demo corpus)")
+def _add_paths(parser: argparse.ArgumentParser, sources: bool = False, out: bool = False) -> None:
+    """--warehouse, and --sources / --out for the commands that use them (a command offers no option it ignores)."""
+    if sources:
+        parser.add_argument("--sources", type=Path, help="sources.yml to crawl (default: the bundled demo corpus)")
     parser.add_argument("--warehouse", type=Path, help="DuckDB warehouse file (default: $WAREHOUSE)")
-    parser.add_argument("--out", type=Path, help="output directory (default: $OUTPUT_DIR or output/)")
+    if out:
+        parser.add_argument("--out", type=Path, help="output directory (default: $OUTPUT_DIR or output/)")
+    parser.set_defaults(sources=None, out=None)
+
+
+def _add_scrapy_settings(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE",
+        help="override a Scrapy setting, e.g. DOWNLOAD_MAXSIZE=67108864 or RETRY_TIMES=0 (repeatable)",
+    )  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -155,10 +167,19 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_config_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = sub.add_parser("run", help="crawl, build, enrich and export (the whole pipeline)")
-    _add_paths(run)
+    run = sub.add_parser(
+        "run",
+        help="crawl, build, enrich and export (the whole pipeline)",
+        description="Crawl every entry of a sources.yml (default: the bundled demo corpus), build the warehouse, "
+        "search for facts about the leads, decide which to accept, and export. Exit status: 0 done, 1 failed (nothing "
+        "was crawled: nothing is built or exported), 2 bad input, 3 partial (some requests failed; the rest was built "
+        "and exported, the summary names what failed).",
+    )
+    _add_paths(run, sources=True, out=True)
+    _add_scrapy_settings(run)
     run.set_defaults(handler=cmd_run)
 
     crawl = sub.add_parser(
@@ -167,11 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Crawl every entry of a sources.yml (default: the bundled demo corpus, served on 127.0.0.1) "
         "and append postings, snippets and failures to raw.postings, raw.snippets and raw.crawl_log.",
     )
-    _add_paths(crawl)
+    _add_paths(crawl, sources=True)
     crawl.add_argument("--run-id", help="stamp rows with this run id (YYYYMMDD_HHMMSS; default: now, UTC)")
-    crawl.add_argument(
-        "--set", action="append", default=[], metavar="NAME=VALUE", help="override a Scrapy setting (repeatable)"
-    )
+    _add_scrapy_settings(crawl)
     crawl.set_defaults(handler=cmd_crawl)
 
     demo = sub.add_parser("demo-server", help="serve the bundled demo corpus on 127.0.0.1 until interrupted")
@@ -179,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=cmd_demo_server)
 
     export = sub.add_parser("export", help="write the leads CSV, labeling JSON and run stats from the warehouse")
-    _add_paths(export)
+    _add_paths(export, out=True)
     export.set_defaults(handler=cmd_export)
 
     build = sub.add_parser("build", help="create the raw schema and run `dbt build` on the warehouse")
@@ -275,10 +294,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args, config)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except DbtError as exc:
+        return EXIT_BAD_INPUT
+    except (DbtError, RunFailed) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass, field
 
 from solar_leads.config import Config
+from solar_leads.errors import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
 from solar_leads.pipeline.sources import Sources
 from solar_leads.warehouse.connection import init_warehouse
 
@@ -24,6 +25,14 @@ class CrawlSummary:
     def ok(self) -> bool:
         return not self.failures and not self.dropped
 
+    @property
+    def exit_status(self) -> int:
+        """0 when every request succeeded; 1 when requests failed and nothing at all was loaded (every source
+        failed); 3 when some failed or items were dropped while others loaded."""
+        if self.ok:
+            return EXIT_OK
+        return EXIT_PARTIAL if sum(self.loaded.values()) else EXIT_FAILED
+
     def render(self) -> str:
         lines = [f"crawl {self.run_id}: {self.pages} responses in {self.seconds:.1f}s"]
         lines += [f"  {source:<16} {count:>6} loaded" for source, count in sorted(self.loaded.items())]
@@ -32,7 +41,8 @@ class CrawlSummary:
         else:
             failed = sum(self.failures.values())
             detail = ", ".join(f"{kind} {n}" for kind, n in sorted(self.failures.items()))
-            lines.append(f"  PARTIAL: {failed} failed request(s) ({detail or 'none'}), {self.dropped} dropped item(s)"
+            verdict = "PARTIAL" if self.exit_status == EXIT_PARTIAL else "FAILED: nothing was loaded"
+            lines.append(f"  {verdict}: {failed} failed request(s) ({detail or 'none'}), {self.dropped} dropped item(s)"
                          " - see raw.crawl_log")  # fmt: skip
         return "\n".join(lines)
 

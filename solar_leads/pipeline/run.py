@@ -7,14 +7,15 @@ the second builds what the searches feed (and, with the LLM extractor, a middle 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from solar_leads.config import DEMO_SOURCES, Config
-from solar_leads.errors import UserError
+from solar_leads.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, RunFailed, UserError
 from solar_leads.pipeline.sources import load_sources
 from solar_leads.warehouse.connection import connect, init_warehouse
 from solar_leads.warehouse.dbt_runner import run_dbt
@@ -57,27 +58,38 @@ def sources_file(sources: Path | None) -> Iterator[Path]:
                 os.environ["DEMO_URL"] = previous
 
 
-def crawl_in_subprocess(config: Config, sources: Path, run_id: str) -> None:
+def crawl_in_subprocess(config: Config, sources: Path, run_id: str, overrides: Sequence[str] = ()) -> int:
     """Crawl in a child process: Scrapy's reactor runs once per process, and the warehouse lock is released
-    when it exits, before dbt opens the file."""
+    when it exits, before dbt opens the file. `overrides` are Scrapy settings as NAME=VALUE. Returns the crawl's
+    exit status (0 / 1 / 3); a refused input raises."""
     command = [sys.executable, "-m", "solar_leads.cli", "crawl", "--sources", str(sources),
                "--warehouse", str(config.warehouse), "--run-id", run_id]  # fmt: skip
-    if subprocess.run(command, env=os.environ.copy()).returncode != 0:
-        raise UserError("the crawl failed; nothing was built or exported (see the messages above)")
+    command += [argument for setting in overrides for argument in ("--set", setting)]
+    status = subprocess.run(command, env=os.environ.copy()).returncode
+    if status == EXIT_BAD_INPUT:
+        raise UserError("the crawl refused its input (see the message above); nothing was built or exported")
+    return status
 
 
-def run(config: Config, sources: Path | None) -> None:
-    """Crawl postings, score them, search for facts about the leads, decide which facts to accept, export."""
+def run(config: Config, sources: Path | None, overrides: Sequence[str] = ()) -> int:
+    """Crawl postings, score them, search for facts about the leads, decide which facts to accept, export.
+    Returns 0, or 3 (partial) when some requests failed along the way; raises RunFailed when nothing was crawled."""
     from solar_leads.pipeline.export import export, render_stats, run_stats
     from solar_leads.pipeline.search import collect_snippets
 
     run_id = new_run_id()
     with sources_file(sources) as path:
-        crawl_in_subprocess(config, path, run_id)
+        crawl = functools.partial(crawl_in_subprocess, overrides=overrides)
+        statuses = [crawl(config, path, run_id)]
+        if statuses[0] not in (EXIT_OK, EXIT_PARTIAL):
+            raise RunFailed(f"run {run_id}: the crawl loaded nothing (every source failed, exit {statuses[0]}); "
+                            "nothing was built or exported, earlier runs' data and files are untouched")  # fmt: skip
         build(config, select=list(LEADS_STAGE), quiet=True)
         parsed = load_sources(path)
         if parsed.search_endpoint:
-            collect_snippets(config, parsed.search_endpoint, run_id, parsed.user_agent, crawl_in_subprocess)
+            # a search endpoint that fails is a partial run: the leads are still exported, without new facts
+            status = collect_snippets(config, parsed.search_endpoint, run_id, parsed.user_agent, crawl)
+            statuses.append(EXIT_OK if status == EXIT_OK else EXIT_PARTIAL)
     built = list(LEADS_STAGE)
     if config.llm is not None:
         from solar_leads.pipeline.llm_extract import run_llm_extraction
@@ -90,3 +102,8 @@ def run(config: Config, sources: Path | None) -> None:
     with connect(config.warehouse) as con:
         print(render_stats(run_stats(con)), file=sys.stderr)
     print("wrote " + "\n      ".join(str(p) for p in files.paths()), file=sys.stderr)
+    if EXIT_PARTIAL in statuses:
+        print(f"run {run_id}: PARTIAL - some requests failed (see the crawl summaries above and raw.crawl_log);"
+              " everything that loaded was built and exported", file=sys.stderr)  # fmt: skip
+        return EXIT_PARTIAL
+    return EXIT_OK

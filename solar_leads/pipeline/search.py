@@ -19,7 +19,8 @@ def searches(config: Config) -> list[dict[str, str]]:
 
 
 def collect_snippets(config: Config, endpoint: str, run_id: str, user_agent: str | None, crawl) -> int:
-    """Crawl the search endpoint for every lead's queries; `crawl(config, sources_path, run_id)` runs the crawl."""
+    """Crawl the search endpoint for every lead's queries; `crawl(config, sources_path, run_id)` runs the crawl and
+    returns its exit status, which this returns (0 when there was nothing to search)."""
     planned = searches(config)
     if not planned:
         print("no leads to enrich", file=sys.stderr)
@@ -30,5 +31,4 @@ def collect_snippets(config: Config, endpoint: str, run_id: str, user_agent: str
     with tempfile.TemporaryDirectory(prefix="leads-search-") as tmp:
         sources = Path(tmp) / "searches.yml"
         sources.write_text(json.dumps(document))  # JSON is YAML
-        crawl(config, sources, run_id)
-    return len(planned)
+        return crawl(config, sources, run_id)

@@ -84,8 +84,24 @@ def failing_crawl(tmp_path_factory):
 
 def test_run_goes_on_and_summary_says_partial(failing_crawl):
     result, _, _ = failing_crawl
-    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.returncode == 3, result.stderr[-2000:]  # partial: some sources failed, the others loaded
     assert "PARTIAL" in result.stderr and "see raw.crawl_log" in result.stderr
+
+
+def test_every_source_failed_is_a_failure_and_run_exports_nothing(tmp_path):
+    """A dead host: `leads crawl` exits 1; `leads run` stops before building, exits 1 and writes no files, so an
+    earlier run's files are never re-exported as if new."""
+    dead = "http://127.0.0.1:9"  # the discard port: connection refused
+    sources = tmp_path / "sources.yml"
+    write_sources(sources, dead, [{"type": "greenhouse", "board": "gone"}, {"type": "lever", "site": "gone"}])
+    crawl = run_leads("crawl", "--sources", str(sources), "--warehouse", str(tmp_path / "w.duckdb"), *FAST,
+                      "--set", "RETRY_TIMES=0")  # fmt: skip
+    assert crawl.returncode == 1 and "FAILED: nothing was loaded" in crawl.stderr
+    run = run_leads("run", "--sources", str(sources), "--warehouse", str(tmp_path / "w.duckdb"),
+                    "--out", str(tmp_path / "out"), "--set", "RETRY_TIMES=0")  # fmt: skip
+    last = run.stderr.strip().splitlines()[-1]
+    assert run.returncode == 1 and last.startswith("error: run ") and "every source failed" in last
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
 
 
 def test_every_good_posting_is_loaded_clean(failing_crawl):
