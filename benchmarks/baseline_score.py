@@ -19,6 +19,11 @@ from solar_leads.config import SEEDS_DIR
 
 SEEDS = SEEDS_DIR
 FIRST_SENTENCE = re.compile(r"^\s*([^.!?\n]{0,160})")
+HEADER = re.compile(
+    r"^\s*(about (the|this) (job|role|position|opportunity)|job (description|summary|details|overview)|"
+    r"(position|role) (description|summary|overview)|description|overview|summary)\s*:?\s*(\n|$)",
+    re.IGNORECASE,
+)
 # a superset test for the context lexicons' words, cheaper than any regex: no hit, no solar context
 CONTEXT_WORDS = ("solar", "photovoltaic", "renewable energy", "pv")
 
@@ -92,7 +97,7 @@ def score_row(rules: Rules, title: str, company: str, description: str, threshol
     role, reasons, score, category = None, [], 0, None
     if context:
         title_text = title.strip() or description[:200]
-        role_title = title.strip() or FIRST_SENTENCE.match(description).group(1)
+        role_title = (title.strip() or FIRST_SENTENCE.match(HEADER.sub("", description, count=1)).group(1)).lower()
         affirmed = lowered.replace(company.lower(), " ") if company else lowered
         affirmed = rules.negated.sub(" ", lex["negation_exempt"].sub(" ", affirmed))
         scopes = {"title": title_text, "text": affirmed}

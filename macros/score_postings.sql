@@ -27,6 +27,7 @@
 {#- a superset of solar context: a text matching neither lexicon cannot have it, whatever else it says -#}
 {%- set context_candidates = lexicon.get('solar_context', '$^') ~ '|' ~ lexicon.get('solar_context_acronym', '$^') -%}
 {%- set negated_clause = lexicon.get('negation_cue', '$^') ~ '[^.!?;\\n]*' -%}
+{%- set header_regex = '^\\s*(about (the|this) (job|role|position|opportunity)|job (description|summary|details|overview)|(position|role) (description|summary|overview)|description|overview|summary)\\s*:?\\s*(\\n|$)' -%}
 {%- set evidence_tiers = {'strong': [], 'supporting': []} -%}
 {%- for tier in rules.tiers if tier.design_evidence -%}{%- do evidence_tiers[tier.design_evidence].append(tier.tier) -%}{%- endfor -%}
 with prepared as (
@@ -35,8 +36,13 @@ with prepared as (
         coalesce(nullif(trim(title), ''), left(description, 200)) as title_used,
         -- the rule terms are lowercase: the texts the rules read are lowercased once and matched without a case flag
         lower(coalesce(nullif(trim(title), ''), left(description, 200))) as title_text,
+        -- without a title, the role is read from the description's first sentence, past a header such as
+        -- "About the job" or "Job description:" that job boards put first
         lower(coalesce(
-            nullif(trim(title), ''), regexp_extract(coalesce(description, ''), '^\s*([^.!?\n]{0,160})', 1)
+            nullif(trim(title), ''),
+            regexp_extract(
+                regexp_replace(coalesce(description, ''), {{ sql_string(header_regex) }}, '', 'i'),
+                '^\s*([^.!?\n]{0,160})', 1)
         )) as role_title,
         case when nullif(trim(title), '') is null then 'first sentence' else 'title' end as role_title_source,
         -- a sentence break between title and text: no phrase is matched across the two
