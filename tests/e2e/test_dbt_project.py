@@ -1,13 +1,10 @@
-"""The dbt project builds on a fresh warehouse - seeds, models, unit and data tests all pass - and so does the
-ad-hoc part of the graph (models/adhoc) with its own unit tests."""
+"""The dbt project builds on a fresh warehouse: seeds, models, unit and data tests all pass."""
 
 from __future__ import annotations
 
 import duckdb
 import yaml
 
-from solar_leads.config import load_config
-from solar_leads.warehouse.compiled_models import adhoc_graph
 from tests.conftest import PROJECT, run_leads
 
 
@@ -54,12 +51,3 @@ def assert_a_changed_seed_reloads_into_the_existing_warehouse(warehouse):
         con.execute("alter table seeds.scoring_roles add column retired varchar")
     result = run_leads("build", "--warehouse", str(warehouse))
     assert result.returncode == 0, result.stderr[-3000:]
-
-
-def test_adhoc_models_pass_their_unit_tests_at_the_default_rules():
-    """`leads score / decide / evaluate` create the ad-hoc views with `dbt run`; here `dbt build` also runs the
-    ad-hoc unit tests (the seed's worked examples, the scoring rules' cases) at the default configuration."""
-    graph = adhoc_graph(load_config({}).dbt_vars(), "build")
-    assert {"adhoc_scored_items", "adhoc_candidate_decisions", "adhoc_evaluation_confusion"} <= {
-        m["name"] for m in graph.models
-    }
