@@ -90,7 +90,7 @@ def cmd_query(args: argparse.Namespace, config: Config) -> int:
 def cmd_build(args: argparse.Namespace, config: Config) -> int:
     from solar_leads.pipeline.run import build
 
-    build(config.with_paths(args.warehouse, args.out))
+    build(config.with_paths(args.warehouse, args.out), select=args.select)
     return 0
 
 
@@ -201,8 +201,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_paths(export, out=True)
     export.set_defaults(handler=cmd_export)
 
-    build = sub.add_parser("build", help="create the raw schema and run `dbt build` on the warehouse")
+    build = sub.add_parser(
+        "build",
+        help="create the raw schema and run `dbt build` on the warehouse",
+        description="Run `dbt build` on the warehouse: seeds, models, unit and data tests (every part but the ad-hoc "
+        "views), or only the --select part.",
+    )
     _add_paths(build)
+    build.add_argument(
+        "--select", nargs="+", metavar="SPEC", help="dbt selection, e.g. +postings (default: the whole warehouse)"
+    )
     build.set_defaults(handler=cmd_build)
 
     decide = sub.add_parser(

@@ -49,5 +49,5 @@ def assert_a_changed_seed_reloads_into_the_existing_warehouse(warehouse):
     with duckdb.connect(str(warehouse)) as con:
         con.execute("alter table seeds.scoring_tiers drop column pv_specific")
         con.execute("alter table seeds.scoring_roles add column retired varchar")
-    result = run_leads("build", "--warehouse", str(warehouse))
+    result = run_leads("build", "--warehouse", str(warehouse), "--select", "resource_type:seed")
     assert result.returncode == 0, result.stderr[-3000:]
