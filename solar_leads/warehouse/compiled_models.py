@@ -31,7 +31,7 @@ from solar_leads.warehouse.dbt_runner import run_dbt
 
 PROJECT_SOURCES = ("dbt_project.yml", "profiles.yml", "selectors.yml", "models", "macros", "dbt/seeds")
 ADHOC_SOURCES = ("requests", "labels")  # source names whose tables exist only in the call's database
-PER_CALL_VARS = ("lead_threshold", "min_confidence")  # passed as requests.parameters, not compiled in
+PER_CALL_VARS = ("lead_threshold", "min_confidence", "folds")  # passed as requests.parameters, not compiled in
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ def test_thresholds_do_not_change_the_compile_key():
     other = load_config({"LEAD_THRESHOLD": "70", "MIN_CONFIDENCE": "0.9"}).dbt_vars()
     assert default != other
     assert _fingerprint(compile_vars(default)) == _fingerprint(compile_vars(other))
+    assert _fingerprint(compile_vars({**default, "folds": 2})) == _fingerprint(compile_vars(default))  # leads tune
 
 
 def test_a_compile_time_var_changes_the_key():
