@@ -21,9 +21,9 @@ $(STAMP): pyproject.toml
 run: setup ## run the whole pipeline on the bundled demo corpus, outputs in output/
 	$(BIN)/leads run
 
-test: setup ## lint, then every test: unit and end to end (real crawls, real dbt build), on every core
+test: setup ## lint, then every test: unit and end to end (real crawls, real dbt build), three at a time
 	$(BIN)/ruff check .
-	$(BIN)/pytest -q -n auto --dist loadscope
+	$(BIN)/pytest -q -n 3 --dist loadscope
 
 test-fast: setup ## the unit tests only (in-process, no crawl, no dbt build)
 	$(BIN)/pytest -q -m "not e2e"
