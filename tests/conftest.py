@@ -33,21 +33,10 @@ def decide_fixture_cases(output: Path, env: dict[str, str] | None = None) -> sub
     return run_leads("decide", "--input", str(FIXTURES / "decide_cases.csv"), "--output", str(output), env=env)
 
 
-# The modules that run whole pipelines, first: pytest-xdist hands modules out in collection order, so the longest
-# start first and the short ones fill the gaps at the end.
-LONGEST_FIRST = ("test_run_and_exports", "test_crawl", "test_demo_crawl", "test_llm_pipeline", "test_dbt_project")
-
-
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "e2e" in item.path.parts:
             item.add_marker(pytest.mark.e2e)
-
-    def rank(item) -> int:
-        name = item.path.stem
-        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
-
-    items.sort(key=rank)  # stable: the order within a module and among the rest is kept
 
 
 @pytest.fixture(scope="session", autouse=True)
