@@ -148,7 +148,7 @@ def _graph(manifest: Mapping[str, Any], selected: set[str]) -> AdhocGraph:
         visit(uid)
     seeds = [
         {"schema": node["schema"], "name": node["alias"],
-         "path": str(Path(node["root_path"]) / node["original_file_path"]),
+         "path": node["original_file_path"],  # relative: the cache stays right if the checkout moves
          "column_types": node["config"].get("column_types") or {}}
         for node in nodes.values() if node["resource_type"] == "seed"
     ]  # fmt: skip
@@ -192,7 +192,7 @@ def in_memory(graph: AdhocGraph) -> duckdb.DuckDBPyConnection:
     create_source_tables(con, graph.sources)
     for seed in graph.seeds:
         con.execute(f"create schema if not exists {seed['schema']}")
-        path = seed["path"].replace("'", "''")
+        path = str(PROJECT_DIR / seed["path"]).replace("'", "''")
         types = ", ".join(f"'{column}': '{kind}'" for column, kind in seed["column_types"].items())
         options = f", types = {{{types}}}" if types else ""
         con.execute(
