@@ -55,3 +55,24 @@ class SharedRobotsTxtMiddleware(RobotsTxtMiddleware):
         parser = await super().robot_parser(request)
         stored = self._parsers.get(urlparse_cached(request).netloc)
         return stored if stored is not None and not isinstance(stored, Deferred) else parser
+
+
+class CallbackFailureMiddleware:
+    """Spider middleware: an exception raised while a callback reads a response becomes a raw.crawl_log row
+    (parse_error) instead of a console traceback, so the crawl counts it and never reports success."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_spider_exception(self, response: Response, exception: Exception, spider=None):
+        from scrapy_project.items import CrawlFailure
+
+        source = getattr(self.crawler.spider, "name", None) or "unknown"
+        return [CrawlFailure(
+            source=source, url=response.url, status=response.status, kind="parse_error",
+            error=f"{type(exception).__name__}: {exception}"[:500], retries=response.meta.get("retry_times", 0),
+        )]  # fmt: skip

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,18 +18,28 @@ from scrapy.exceptions import DropItem
 from scrapy_project.items import CrawlFailure, PostingItem, SnippetItem
 from scrapy_project.text import html_to_text
 
+logger = logging.getLogger(__name__)
 REQUIRED_POSTING_FIELDS = ("source", "external_id", "title", "company", "url", "description")
 
 
 class ValidationPipeline:
-    """Cleans text fields (HTML unescaped and stripped) and drops an item missing a required field."""
+    """Cleans text fields (HTML to text) and drops an item missing a required field or holding a field that is not
+    text; a dropped item is logged in raw.crawl_log with its reason."""
 
     def process_item(self, item, spider=None):
+        try:
+            return self._clean(item)
+        except (TypeError, ValueError) as exc:
+            raise DropItem(f"unreadable field: {exc}") from None
+
+    def _clean(self, item):
         if isinstance(item, PostingItem):
             item.title = html_to_text(item.title) or None
             item.company = html_to_text(item.company) or None
             item.description = html_to_text(item.description) or None
             item.location = html_to_text(item.location) or None
+            if item.posted_at is not None and not isinstance(item.posted_at, str):
+                item.posted_at = str(item.posted_at)
             missing = [name for name in REQUIRED_POSTING_FIELDS if not getattr(item, name)]
             if missing:
                 raise DropItem(f"missing {', '.join(missing)}")
@@ -58,7 +70,8 @@ class WarehouseWriter:
     def release(self) -> None:
         self.users -= 1
         if self.users == 0:
-            self.con.close()
+            with contextlib.suppress(duckdb.Error):
+                self.con.close()
             del self._open[self.path]
 
     def append(self, table: str, rows: list[dict]) -> None:
@@ -70,18 +83,26 @@ class WarehouseWriter:
             self.con.execute(f"insert into raw.{table} by name select * from batch_frame")
             self.con.execute("commit")
         except Exception:
-            self.con.execute("rollback")
+            with contextlib.suppress(duckdb.Error):  # after a fatal error (a full disk) there is nothing to undo
+                self.con.execute("rollback")
             raise
         finally:
-            self.con.unregister("batch_frame")
+            with contextlib.suppress(duckdb.Error):
+                self.con.unregister("batch_frame")
 
 
 class DuckDBPipeline:
-    """Buffers rows per raw table and appends them in batches; records dropped items in raw.crawl_log."""
+    """Buffers rows per raw table and appends them in batches; records dropped items in raw.crawl_log.
+
+    The loaded counts (leads/postings/<source>, leads/snippets) are incremented when a batch is committed, so the
+    summary prints rows that are in the warehouse; rows the warehouse refuses (a full disk, a lost file) are
+    counted in leads/not_written/<table> with the error in leads/write_error, and the crawl does not report success.
+    """
 
     def __init__(self, warehouse: Path, run_id: str, batch_size: int, stats):
         self.warehouse, self.run_id, self.batch_size, self.stats = warehouse, run_id, batch_size, stats
-        self.buffers: dict[str, list[dict]] = {"postings": [], "snippets": [], "crawl_log": []}
+        # per raw table: (row, the stat counting it once committed)
+        self.buffers: dict[str, list[tuple[dict, str | None]]] = {"postings": [], "snippets": [], "crawl_log": []}
         self.writer: WarehouseWriter | None = None
 
     @classmethod
@@ -95,7 +116,10 @@ class DuckDBPipeline:
         return pipeline
 
     def open_spider(self, spider=None):
-        self.writer = WarehouseWriter.acquire(self.warehouse)
+        try:
+            self.writer = WarehouseWriter.acquire(self.warehouse)
+        except duckdb.Error as exc:
+            self._write_failed(str(exc))
 
     def close_spider(self, spider=None):
         for table in self.buffers:
@@ -108,12 +132,10 @@ class DuckDBPipeline:
         if isinstance(item, PostingItem):
             row = dataclasses.asdict(item)
             row["payload"] = json.dumps(item.payload, ensure_ascii=False, default=str)
-            self._add("postings", {**row, "run_id": self.run_id, "scraped_at": now})
-            self.stats.inc_value(f"leads/postings/{item.source}")
+            self._add("postings", {**row, "run_id": self.run_id, "scraped_at": now}, f"leads/postings/{item.source}")
         elif isinstance(item, SnippetItem):
             row = {**dataclasses.asdict(item), "host": urlsplit(item.url).hostname or ""}
-            self._add("snippets", {**row, "run_id": self.run_id, "scraped_at": now})
-            self.stats.inc_value("leads/snippets")
+            self._add("snippets", {**row, "run_id": self.run_id, "scraped_at": now}, "leads/snippets")
         elif isinstance(item, CrawlFailure):
             self._log(item.kind, item.source, item.url, item.status, item.error, item.retries, None)
             self.stats.inc_value(f"leads/failures/{item.kind}")
@@ -129,15 +151,31 @@ class DuckDBPipeline:
         self._add("crawl_log", {
             "run_id": self.run_id, "logged_at": datetime.now(UTC).replace(tzinfo=None), "kind": kind,
             "source": source, "url": url, "status": status, "error": error, "retries": retries, "reason": reason,
-        })  # fmt: skip
+        }, None)  # fmt: skip
 
-    def _add(self, table: str, row: dict) -> None:
-        self.buffers[table].append(row)
+    def _add(self, table: str, row: dict, stat: str | None) -> None:
+        self.buffers[table].append((row, stat))
         if len(self.buffers[table]) >= self.batch_size:
             self._flush(table)
 
     def _flush(self, table: str) -> None:
-        rows, self.buffers[table] = self.buffers[table], []
-        if rows:
-            assert self.writer is not None, "open_spider opens the writer before any item arrives"
-            self.writer.append(table, rows)
+        batch, self.buffers[table] = self.buffers[table], []
+        if not batch:
+            return
+        try:
+            if self.writer is None:
+                raise duckdb.IOException("the warehouse could not be opened for writing")
+            self.writer.append(table, [row for row, _ in batch])
+        except (duckdb.Error, OSError) as exc:
+            self.stats.inc_value(f"leads/not_written/{table}", len(batch))
+            self._write_failed(str(exc))
+            return
+        for _, stat in batch:
+            if stat:
+                self.stats.inc_value(stat)
+
+    def _write_failed(self, error: str) -> None:
+        first = error.strip().splitlines()[0] if error.strip() else "unknown error"
+        if not self.stats.get_value("leads/write_error"):
+            self.stats.set_value("leads/write_error", first[:300])
+            logger.error("cannot write to the warehouse %s: %s", self.warehouse, first)

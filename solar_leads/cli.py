@@ -4,15 +4,29 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
+import signal
 import sys
 import threading
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from solar_leads import __version__
 from solar_leads.config import SETTINGS, Config, load_config
-from solar_leads.errors import EXIT_BAD_INPUT, EXIT_FAILED, RunFailed, UserError
+from solar_leads.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    Interrupted,
+    RunFailed,
+    UserError,
+)
+from solar_leads.progress import PROGRESS_ENV
 from solar_leads.warehouse.dbt_runner import DbtError
+from solar_leads.warehouse.lock import warehouse_lock
 
 Handler = Callable[[argparse.Namespace, Config], int]
 
@@ -90,17 +104,27 @@ def cmd_query(args: argparse.Namespace, config: Config) -> int:
 def cmd_build(args: argparse.Namespace, config: Config) -> int:
     from solar_leads.pipeline.run import build
 
-    build(config.with_paths(args.warehouse, args.out), select=args.select)
+    config = config.with_paths(args.warehouse, None)
+    with warehouse_lock(config.warehouse, "build"):
+        build(config, select=args.select)
     return 0
 
 
 def cmd_export(args: argparse.Namespace, config: Config) -> int:
     from solar_leads.pipeline.export import export
 
-    files = export(config.with_paths(args.warehouse, args.out))
-    print(f"exported run {files.run_id}: {files.leads_csv}, {files.rejected_json}, {files.run_stats_json}, "
-          f"{files.label_studio_json}", file=sys.stderr)  # fmt: skip
+    config = config.with_paths(args.warehouse, args.out)
+    with warehouse_lock(config.warehouse, "export"):
+        files = export(config)
+    print("exported run " + files.run_id + ":\n  " + "\n  ".join(str(p) for p in files.paths()), file=sys.stderr)
     return 0
+
+
+def _run_config(args: argparse.Namespace, config: Config) -> Config:
+    """Without --sources the bundled demo runs, in its own warehouse and output folder unless told otherwise."""
+    if args.sources is None:
+        return config.for_demo(args.warehouse, args.out)
+    return config.with_paths(args.warehouse, args.out)
 
 
 def cmd_run(args: argparse.Namespace, config: Config) -> int:
@@ -108,20 +132,32 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
 
     for value in args.set:
         _setting(value)  # refuse a malformed one before anything runs
-    return run(config.with_paths(args.warehouse, args.out), args.sources, args.set)
+    config = _run_config(args, config)
+    with warehouse_lock(config.warehouse, "run"):
+        return run(config, args.sources, args.set)
+
+
+CRAWL_STATUS = {EXIT_OK: "ok", EXIT_PARTIAL: "partial", EXIT_FAILED: "failed", EXIT_INTERRUPTED: "interrupted"}
 
 
 def cmd_crawl(args: argparse.Namespace, config: Config) -> int:
     from solar_leads.pipeline.crawl import crawl
-    from solar_leads.pipeline.run import sources_file
+    from solar_leads.pipeline.run import refuse_demo_into_real_warehouse, sources_file
     from solar_leads.pipeline.sources import load_sources
-    from solar_leads.warehouse.run_id import check_run_id, new_run_id
+    from solar_leads.warehouse.run_id import check_run_id, registered_run
 
-    config = config.with_paths(args.warehouse, args.out)
-    run_id = check_run_id(args.run_id) if args.run_id else new_run_id()
+    config = _run_config(args, config)
+    run_id = check_run_id(args.run_id) if args.run_id else None
     overrides = dict(_setting(value) for value in args.set)
-    with sources_file(args.sources) as path:
-        return crawl(config, load_sources(path), run_id, overrides).exit_status
+    with warehouse_lock(config.warehouse, "crawl"):
+        if args.sources is None:
+            refuse_demo_into_real_warehouse(config)
+        with sources_file(args.sources) as path:
+            parsed = load_sources(path)
+            with registered_run(config.warehouse, "crawl", args.sources, args.sources is None, run_id) as record:
+                summary = crawl(config, parsed, record.run_id, overrides)
+                record.status = CRAWL_STATUS[summary.exit_status]
+    return summary.exit_status
 
 
 def _setting(value: str) -> tuple[str, str]:
@@ -145,11 +181,23 @@ def cmd_demo_server(args: argparse.Namespace, config: Config) -> int:
 def _add_paths(parser: argparse.ArgumentParser, sources: bool = False, out: bool = False) -> None:
     """--warehouse, and --sources / --out for the commands that use them (a command offers no option it ignores)."""
     if sources:
-        parser.add_argument("--sources", type=Path, help="sources.yml to crawl (default: the bundled demo corpus)")
+        parser.add_argument(
+            "--sources", type=Path,
+            help="sources.yml to crawl (default: the bundled demo corpus, into its own warehouse "
+            "data/demo/warehouse.duckdb and OUTPUT_DIR/demo unless --warehouse / --out say otherwise)",
+        )  # fmt: skip
     parser.add_argument("--warehouse", type=Path, help="DuckDB warehouse file (default: $WAREHOUSE)")
     if out:
         parser.add_argument("--out", type=Path, help="output directory (default: $OUTPUT_DIR or output/)")
     parser.set_defaults(sources=None, out=None)
+
+
+def _add_quiet(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress lines (default: one at least every 10 s of a crawl or build)",
+    )
 
 
 def _add_scrapy_settings(parser: argparse.ArgumentParser) -> None:
@@ -168,6 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser(
@@ -180,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_paths(run, sources=True, out=True)
     _add_scrapy_settings(run)
+    _add_quiet(run)
     run.set_defaults(handler=cmd_run)
 
     crawl = sub.add_parser(
@@ -191,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_paths(crawl, sources=True)
     crawl.add_argument("--run-id", help="stamp rows with this run id (YYYYMMDD_HHMMSS; default: now, UTC)")
     _add_scrapy_settings(crawl)
+    _add_quiet(crawl)
     crawl.set_defaults(handler=cmd_crawl)
 
     demo = sub.add_parser("demo-server", help="serve the bundled demo corpus on 127.0.0.1 until interrupted")
@@ -211,6 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--select", nargs="+", metavar="SPEC", help="dbt selection, e.g. +postings (default: the whole warehouse)"
     )
+    _add_quiet(build)
     build.set_defaults(handler=cmd_build)
 
     decide = sub.add_parser(
@@ -295,8 +347,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate(signum, frame):
+    raise KeyboardInterrupt  # SIGTERM (a scheduler stopping us) ends the work as Ctrl-C does
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "quiet", False):
+        os.environ[PROGRESS_ENV] = "0"  # also for the crawls a run starts in child processes
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         config = load_config()
         return args.handler(args, config)
@@ -306,6 +365,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DbtError, RunFailed) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except Interrupted as exc:
+        print(f"interrupted: {exc}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        print("interrupted: stopped before the end; the raw data loaded so far is kept, files and marts of earlier "
+              "runs are untouched (an export refuses marts of an unfinished build: run `leads build`)",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # the contract: one line, never a traceback unless asked for
+        if args.debug:
+            traceback.print_exc()
+        first = (str(exc).strip().splitlines() or [""])[0][:300]
+        print(f"error: unexpected {type(exc).__name__}: {first} (rerun with --debug for the traceback)",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_FAILED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

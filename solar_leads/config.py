@@ -12,6 +12,8 @@ from solar_leads.errors import UserError
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 GOLDEN_DIR = PROJECT_DIR / "data" / "golden"  # the bundled golden set(s)
 DEMO_SOURCES = PROJECT_DIR / "demo" / "sources.yml"  # what `leads run` crawls without --sources
+DEMO_WAREHOUSE = Path("data/demo/warehouse.duckdb")  # where it goes, unless --warehouse says otherwise
+DEMO_OUTPUT = "demo"  # and its files: OUTPUT_DIR/demo, unless --out says otherwise
 SEEDS_DIR = PROJECT_DIR / "dbt" / "seeds"  # the rules as data
 ADHOC_CACHE_DIR = PROJECT_DIR / "target" / "leads_compiled"  # the ad-hoc graph per change of the rules
 
@@ -83,6 +85,11 @@ class Config:
             warehouse=warehouse.expanduser().resolve() if warehouse else self.warehouse,
             output_dir=output_dir.expanduser().resolve() if output_dir else self.output_dir,
         )
+
+    def for_demo(self, warehouse: Path | None, output_dir: Path | None) -> Config:
+        """The demo's own warehouse and output folder, where the command line does not name others: the demo's
+        fictional companies never reach the warehouse or the files of real runs."""
+        return self.with_paths(warehouse or DEMO_WAREHOUSE, output_dir or self.output_dir / DEMO_OUTPUT)
 
     def dbt_vars(self) -> dict[str, float | int | str]:
         return {

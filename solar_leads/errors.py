@@ -1,12 +1,15 @@
 """The exit-status contract of every `leads` command, and the errors that map onto it.
 
-0  everything asked for was done and nothing was lost
-1  failed: nothing usable was produced (every source failed, dbt failed); the message says what
-2  bad input or environment: a value, a file, a query, the configuration; one line naming what and where
-3  partial: the work was done, but some requests or items failed; the summary names them (raw.crawl_log)
+0    everything asked for was done and nothing was lost
+1    failed: nothing usable was produced (every source failed, dbt failed, an unexpected error); the message says
+     what, and what was kept
+2    bad input or environment: a value, a file, a query, the configuration, an output folder that cannot be
+     written, a warehouse in use by another writer; one line naming what and where, and nothing was written
+3    partial: the work was done, but some requests or items failed; the summary names them (raw.crawl_log)
+130  interrupted (Ctrl-C / SIGINT / SIGTERM): the message says what was kept
 """
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_PARTIAL = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 class UserError(Exception):
@@ -15,3 +18,7 @@ class UserError(Exception):
 
 class RunFailed(Exception):
     """The work could not produce anything usable (exit 1); the message says what failed and what was kept."""
+
+
+class Interrupted(Exception):
+    """The user stopped the work (exit 130); the message says what was kept."""

@@ -99,22 +99,85 @@ COPY_OPTIONS = {
 }
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _describe(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def check_writable_dir(directory: Path) -> None:
+    """Create `directory` if needed and prove a file can be written there; UserError (exit 2) naming it if not."""
+    if directory.exists() and not directory.is_dir():
+        raise UserError(f"output folder {directory} is a file, not a folder: pass another --out")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=directory) as probe:
+            probe.write(b"probe")
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as exc:
+        raise UserError(f"cannot write to output folder {directory}: {_describe(exc)}") from None
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path beside `target` that replaces it only when the block succeeds."""
+    """A temporary path beside `target` that replaces it only when the block succeeds (mode per the umask)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
 
 
-def write_query(con: duckdb.DuckDBPyConnection, sql: str, target: Path | None, fmt: str) -> None:
-    """Write the result of `sql` as csv / jsonl / json to `target` (atomically) or, when None, to stdout."""
+STAGING_PREFIX = ".leads-staging-"
+
+
+@contextlib.contextmanager
+def file_set(directory: Path, names: Sequence[str]) -> Iterator[dict[str, Path]]:
+    """Paths in a hidden staging folder inside `directory`, one per name, moved into `directory` together when the
+    block succeeds; on any failure (a full disk, a kill) none of them appears. Staging folders that a killed
+    process left behind are removed first. A write error becomes a UserError naming the folder."""
+    check_writable_dir(directory)
+    for leftover in directory.glob(f"{STAGING_PREFIX}*"):
+        pid = leftover.name.removeprefix(STAGING_PREFIX)
+        if not (pid.isdigit() and _alive(int(pid))):
+            shutil.rmtree(leftover, ignore_errors=True)
+    staging = directory / f"{STAGING_PREFIX}{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        staging.mkdir()
+        yield {name: staging / name for name in names}
+        for name in names:
+            os.replace(staging / name, directory / name)
+    except (OSError, duckdb.Error) as exc:
+        reason = _describe(exc) if isinstance(exc, OSError) else str(exc).splitlines()[0]
+        raise UserError(f"cannot write the files to {directory}: {reason}; none of them was written") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def write_query(con: duckdb.DuckDBPyConnection, sql: str, target: Path | None, fmt: str, atomic: bool = True) -> None:
+    """Write the result of `sql` as csv / jsonl / json to `target` (atomically unless the caller stages it) or,
+    when None, to stdout."""
     if target is None:
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / f"out.{fmt}"
@@ -123,6 +186,9 @@ def write_query(con: duckdb.DuckDBPyConnection, sql: str, target: Path | None, f
                 sys.stdout.flush()
                 shutil.copyfileobj(fh, sys.stdout.buffer)
                 sys.stdout.flush()
+        return
+    if not atomic:
+        _copy(con, sql, target, fmt)
         return
     with atomic_path(target) as tmp:
         _copy(con, sql, tmp, fmt)

@@ -6,6 +6,14 @@ from scrapy_project.items import PostingItem
 from scrapy_project.spiders.base import SourceSpider
 
 
+def _location(job: dict) -> str | None:
+    """The primary location, then every secondary one (multi-city roles), without repeats."""
+    names = [job.get("location")]
+    names += [(place or {}).get("location") for place in job.get("secondaryLocations") or [] if isinstance(place, dict)]
+    kept = list(dict.fromkeys(name.strip() for name in names if isinstance(name, str) and name.strip()))
+    return "; ".join(kept) or None
+
+
 class AshbySpider(SourceSpider):
     name = "ashby"
     default_base_url = "https://api.ashbyhq.com"
@@ -13,13 +21,12 @@ class AshbySpider(SourceSpider):
     def requests_for(self, entry):
         yield self.request(f"{self.base_url(entry)}/posting-api/job-board/{entry['org']}", self.parse_json, entry)
 
-    def items_from(self, data, entry, response):
-        for job in data.get("jobs", []):
-            if job.get("isListed") is False:
-                continue
-            yield PostingItem(
-                source=self.name, source_key=f"{self.name}:{entry['org']}", external_id=str(job.get("id", "")),
-                url=job.get("jobUrl") or "", title=job.get("title"), company=entry.get("company") or entry["org"],
-                description=job.get("descriptionPlain") or job.get("descriptionHtml"), location=job.get("location"),
-                posted_at=job.get("publishedAt"), payload=job,
-            )  # fmt: skip
+    def item_from(self, job, entry, response, document):
+        if job.get("isListed") is False:
+            return None
+        return PostingItem(
+            source=self.name, source_key=f"{self.name}:{entry['org']}", external_id=str(job.get("id", "")),
+            url=job.get("jobUrl") or "", title=job.get("title"), company=entry.get("company") or entry["org"],
+            description=job.get("descriptionPlain") or job.get("descriptionHtml"), location=_location(job),
+            posted_at=job.get("publishedAt"), payload=job,
+        )  # fmt: skip

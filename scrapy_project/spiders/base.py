@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -16,9 +17,15 @@ from scrapy_project.items import CrawlFailure
 
 
 class SourceSpider(scrapy.Spider):
-    """Base class: `entries` are this type's sources.yml entries; each may override `base_url`."""
+    """Base class: `entries` are this type's sources.yml entries; each may override `base_url`.
+
+    A JSON API spider names where its job objects are (`jobs_key`, None when the document is the list) and turns
+    one job into an item (`item_from`); a document or a job of an unexpected shape becomes a raw.crawl_log row
+    and never costs the other jobs of the response.
+    """
 
     default_base_url = ""
+    jobs_key: str | None = "jobs"
 
     def __init__(self, entries: list[dict[str, Any]] | None = None, **kwargs):
         super().__init__(**kwargs)
@@ -43,14 +50,20 @@ class SourceSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]  # Scrapy sets it on errback failures
         status = None
         kind = "request_failed"
-        if failure.check(HttpError):
+        message = failure.getErrorMessage()
+        if failure.check(DownloadCancelledError) or "larger than download max size" in message:
+            kind = "body_too_large"
+            limit = self.settings.getint("DOWNLOAD_MAXSIZE")
+            message = (f"the body is larger than DOWNLOAD_MAXSIZE ({limit} bytes) and was refused: raise the limit "
+                       f"with --set DOWNLOAD_MAXSIZE=<bytes> ({message})")  # fmt: skip
+        elif failure.check(HttpError):
             status = failure.value.response.status  # type: ignore[union-attr]  # an HttpError has its response
             kind = "http_error"
         elif failure.check(IgnoreRequest) and "robots" in str(failure.value).lower():
             kind = "robots_disallowed"
         yield CrawlFailure(
             source=self.name, url=request.url, status=status, retries=request.meta.get("retry_times", 0),
-            error=f"{getattr(failure.type, '__name__', 'Error')}: {failure.getErrorMessage()}"[:500], kind=kind,
+            error=f"{getattr(failure.type, '__name__', 'Error')}: {message}"[:500], kind=kind,
         )  # fmt: skip
 
     def decode(self, response: Response) -> tuple[str | None, CrawlFailure | None]:
@@ -76,6 +89,28 @@ class SourceSpider(scrapy.Spider):
         yield from self.items_from(data, entry, response)
 
     def items_from(self, data: Any, entry: dict[str, Any], response: Response) -> Iterable:
+        """Every job of the document as an item; a job that is not an object, or that its spider cannot read, is
+        logged as bad_item, and a document without a list where the jobs should be as unexpected_shape."""
+        jobs = data if self.jobs_key is None else data.get(self.jobs_key) if isinstance(data, dict) else None
+        where = self.jobs_key or "the document"
+        if not isinstance(jobs, list):
+            found = type(jobs if isinstance(data, dict) else data).__name__
+            yield self.failure(response, "unexpected_shape", f"expected a list of jobs in {where}, found {found}")
+            return
+        for position, job in enumerate(jobs):
+            if not isinstance(job, dict):
+                yield self.failure(response, "bad_item", f"{where}[{position}] is {type(job).__name__}, not an object")
+                continue
+            try:
+                item = self.item_from(job, entry, response, data)
+            except (AttributeError, KeyError, TypeError, ValueError) as exc:
+                yield self.failure(response, "bad_item", f"{where}[{position}]: {type(exc).__name__}: {exc}"[:500])
+                continue
+            if item is not None:
+                yield item
+
+    def item_from(self, job: dict[str, Any], entry: dict[str, Any], response: Response, document: Any) -> Any:
+        """One job object as a PostingItem (or SnippetItem); None skips it (an unlisted job)."""
         raise NotImplementedError
 
     def load_json(self, response: Response) -> tuple[Any, CrawlFailure | None]:
@@ -86,6 +121,17 @@ class SourceSpider(scrapy.Spider):
             return json.loads(text), None
         except ValueError as exc:
             return None, self.failure(response, "parse_error", f"malformed JSON: {exc}")
+        except RecursionError:
+            return None, self.failure(response, "parse_error", "JSON nested too deeply to read")
+
+    def rebase(self, url: str, entry: dict[str, Any]) -> str:
+        """`url` (an absolute API URL the response links to) on this entry's base URL, so a crawl pointed at a
+        mirror or a test server keeps following its links there."""
+        parts = urlsplit(url)
+        if not parts.scheme:
+            return f"{self.base_url(entry)}/{url.lstrip('/')}"
+        base = urlsplit(self.base_url(entry))
+        return urlunsplit((base.scheme, base.netloc, base.path.rstrip("/") + parts.path, parts.query, ""))
 
     def failure(self, response: Response, kind: str, error: str) -> CrawlFailure:
         return CrawlFailure(

@@ -14,13 +14,12 @@ class GreenhouseSpider(SourceSpider):
         url = f"{self.base_url(entry)}/v1/boards/{entry['board']}/jobs?content=true"
         yield self.request(url, self.parse_json, entry)
 
-    def items_from(self, data, entry, response):
-        for job in data.get("jobs", []):
-            yield PostingItem(
-                source=self.name, source_key=f"{self.name}:{entry['board']}", external_id=str(job.get("id", "")),
-                url=job.get("absolute_url") or "", title=job.get("title"),
-                company=job.get("company_name") or entry.get("company") or entry["board"],
-                description=job.get("content"),  # entity-escaped HTML; the pipeline unescapes and strips it
-                location=(job.get("location") or {}).get("name"),
-                posted_at=job.get("first_published") or job.get("updated_at"), payload=job,
-            )  # fmt: skip
+    def item_from(self, job, entry, response, document):
+        return PostingItem(
+            source=self.name, source_key=f"{self.name}:{entry['board']}", external_id=str(job.get("id", "")),
+            url=job.get("absolute_url") or "", title=job.get("title"),
+            company=job.get("company_name") or entry.get("company") or entry["board"],
+            description=job.get("content"),  # entity-escaped HTML; the pipeline unescapes and strips it
+            location=(job.get("location") or {}).get("name"),
+            posted_at=job.get("first_published") or job.get("updated_at"), payload=job,
+        )  # fmt: skip

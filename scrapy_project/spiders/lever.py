@@ -9,27 +9,39 @@ from scrapy_project.spiders.base import SourceSpider
 
 
 def _description(posting: dict) -> str:
+    """The description, each list under its heading (a list without one stands alone), then the pay text."""
     parts = [posting.get("descriptionPlain") or posting.get("description") or ""]
-    parts += [f"{block.get('text', '')}: {block.get('content', '')}" for block in posting.get("lists") or []]
+    for block in posting.get("lists") or []:
+        heading, content = (block.get("text") or "").strip(), block.get("content") or ""
+        parts.append(f"{heading}:\n{content}" if heading else content)
     parts.append(posting.get("additionalPlain") or posting.get("additional") or "")
+    pay = posting.get("salaryDescriptionPlain") or posting.get("salaryDescription")
+    if pay:
+        parts.append(f"Pay: {pay}")
     return "\n".join(part for part in parts if part)
+
+
+def _location(posting: dict) -> str | None:
+    categories = posting.get("categories") or {}
+    places = categories.get("allLocations") or []
+    return categories.get("location") or "; ".join(p for p in places if p) or posting.get("country")
 
 
 class LeverSpider(SourceSpider):
     name = "lever"
     default_base_url = "https://api.lever.co"
+    jobs_key = None  # the document is the list of postings
 
     def requests_for(self, entry):
         yield self.request(f"{self.base_url(entry)}/v0/postings/{entry['site']}?mode=json", self.parse_json, entry)
 
-    def items_from(self, data, entry, response):
-        for posting in data if isinstance(data, list) else []:
-            created = posting.get("createdAt")
-            yield PostingItem(
-                source=self.name, source_key=f"{self.name}:{entry['site']}", external_id=str(posting.get("id", "")),
-                url=posting.get("hostedUrl") or "", title=posting.get("text"),
-                company=entry.get("company") or entry["site"], description=_description(posting),
-                location=(posting.get("categories") or {}).get("location"),
-                posted_at=datetime.fromtimestamp(created / 1000, UTC).isoformat() if created else None,
-                payload=posting,
-            )  # fmt: skip
+    def item_from(self, posting, entry, response, document):
+        created = posting.get("createdAt")
+        return PostingItem(
+            source=self.name, source_key=f"{self.name}:{entry['site']}", external_id=str(posting.get("id", "")),
+            url=posting.get("hostedUrl") or "", title=posting.get("text"),
+            company=entry.get("company") or entry["site"], description=_description(posting),
+            location=_location(posting),
+            posted_at=datetime.fromtimestamp(created / 1000, UTC).isoformat() if created else None,
+            payload=posting,
+        )  # fmt: skip

@@ -12,6 +12,7 @@ class SearxngSpider(SourceSpider):
     """Each entry: base_url plus `searches`, a list of {query, company, field}; keeps PER_QUERY_RESULTS each."""
 
     name = "searxng"
+    jobs_key = "results"
 
     def requests_for(self, entry):
         for search in entry.get("searches", []):
@@ -19,10 +20,20 @@ class SearxngSpider(SourceSpider):
             yield self.request(url, self.parse_json, entry, search=search)
 
     def items_from(self, data, entry, response):
-        search = response.meta["search"]
+        """The first PER_QUERY_RESULTS usable results, ranked from 1 (with any unusable ones before them logged)."""
         per_query = self.settings.getint("LEADS_PER_QUERY_RESULTS", 10)
-        for rank, result in enumerate(data.get("results", [])[:per_query], start=1):
-            yield SnippetItem(
-                query=search["query"], rank=rank, url=result.get("url") or "", title=result.get("title"),
-                content=result.get("content"), company=search.get("company"), field=search.get("field"),
-            )  # fmt: skip
+        rank = 0
+        for item in super().items_from(data, entry, response):
+            if isinstance(item, SnippetItem):
+                if rank == per_query:
+                    return
+                rank += 1
+                item.rank = rank
+            yield item
+
+    def item_from(self, result, entry, response, document):
+        search = response.meta["search"]
+        return SnippetItem(
+            query=search["query"], rank=0, url=result.get("url") or "", title=result.get("title"),
+            content=result.get("content"), company=search.get("company"), field=search.get("field"),
+        )  # fmt: skip

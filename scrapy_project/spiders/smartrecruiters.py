@@ -9,36 +9,46 @@ from scrapy_project.spiders.base import SourceSpider
 class SmartRecruitersSpider(SourceSpider):
     name = "smartrecruiters"
     default_base_url = "https://api.smartrecruiters.com"
+    jobs_key = "content"  # a list page's postings; each becomes a request for its detail
 
     def list_url(self, entry, offset: int = 0) -> str:
         url = f"{self.base_url(entry)}/v1/companies/{entry['company']}/postings"
         return f"{url}?offset={offset}" if offset else url
 
     def requests_for(self, entry):
-        yield self.request(self.list_url(entry), self.parse_json, entry)
+        yield self.request(self.list_url(entry), self.parse_json, entry, page="list")
 
     def items_from(self, data, entry, response):
-        """A list page (with content[]) yields detail requests and the next page; a detail yields the posting."""
-        if "content" in data:
-            yield from self.detail_requests(data, entry)
-        else:
-            yield self.posting(data, entry, response)
+        """A list page yields detail requests and the next page; a detail yields the posting."""
+        if response.meta.get("page") != "list":
+            yield from self.detail(data, entry, response)
+            return
+        yield from super().items_from(data, entry, response)
+        if isinstance(data, dict):
+            offset, limit, total = data.get("offset") or 0, data.get("limit") or 0, data.get("totalFound") or 0
+            if limit and offset + limit < total:
+                yield self.request(self.list_url(entry, offset + limit), self.parse_json, entry, page="list")
 
-    def detail_requests(self, data, entry):
-        for summary in data.get("content", []):
-            detail = summary.get("ref") or f"{self.list_url(entry)}/{summary.get('id')}"
-            yield self.request(detail, self.parse_json, entry)
-        offset, limit, total = data.get("offset", 0), data.get("limit", 0), data.get("totalFound", 0)
-        if limit and offset + limit < total:
-            yield self.request(self.list_url(entry, offset + limit), self.parse_json, entry)
+    def item_from(self, summary, entry, response, document):
+        """A list entry: the request for its detail (`ref` is an absolute API URL, rebased on the entry's base)."""
+        ref = summary.get("ref")
+        detail = self.rebase(ref, entry) if ref else f"{self.list_url(entry)}/{summary['id']}"
+        return self.request(detail, self.parse_json, entry, page="detail")
 
-    def posting(self, posting, entry, response) -> PostingItem:
+    def detail(self, posting, entry, response):
+        if not isinstance(posting, dict):
+            found = type(posting).__name__
+            yield self.failure(response, "unexpected_shape", f"expected a posting object, found {found}")
+            return
         sections = ((posting.get("jobAd") or {}).get("sections") or {}).values()
-        return PostingItem(
+        location = posting.get("location") or {}
+        place = location.get("fullLocation") or ", ".join(
+            str(location[key]) for key in ("city", "region", "country") if location.get(key)
+        )
+        yield PostingItem(
             source=self.name, source_key=f"{self.name}:{entry['company']}", external_id=str(posting.get("id", "")),
             url=posting.get("postingUrl") or response.url, title=posting.get("name"),
             company=(posting.get("company") or {}).get("name") or entry["company"],
-            description="\n".join(section.get("text") or "" for section in sections),
-            location=(posting.get("location") or {}).get("fullLocation"), posted_at=posting.get("releasedDate"),
-            payload=posting,
+            description="\n".join(section.get("text") or "" for section in sections if isinstance(section, dict)),
+            location=place or None, posted_at=posting.get("releasedDate"), payload=posting,
         )  # fmt: skip

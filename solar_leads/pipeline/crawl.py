@@ -7,28 +7,35 @@ import sys
 from dataclasses import dataclass, field
 
 from solar_leads.config import Config
-from solar_leads.errors import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
+from solar_leads.errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL
 from solar_leads.pipeline.sources import Sources
+from solar_leads.progress import Ticker
 from solar_leads.warehouse.connection import init_warehouse
 
 
 @dataclass
 class CrawlSummary:
     run_id: str
-    loaded: dict[str, int] = field(default_factory=dict)  # source type -> postings (or snippets) loaded
-    failures: dict[str, int] = field(default_factory=dict)  # failure kind -> count
+    loaded: dict[str, int] = field(default_factory=dict)  # source type -> postings (or snippets) committed
+    failures: dict[str, int] = field(default_factory=dict)  # failure kind -> count (each a raw.crawl_log row)
     dropped: int = 0
+    not_written: dict[str, int] = field(default_factory=dict)  # raw table -> rows the warehouse refused
+    write_error: str = ""
     pages: int = 0
     seconds: float = 0.0
+    interrupted: bool = False
 
     @property
     def ok(self) -> bool:
-        return not self.failures and not self.dropped
+        return not (self.failures or self.dropped or self.not_written or self.interrupted)
 
     @property
     def exit_status(self) -> int:
-        """0 when every request succeeded; 1 when requests failed and nothing at all was loaded (every source
-        failed); 3 when some failed or items were dropped while others loaded."""
+        """0 when every request succeeded and every row was committed; 130 when interrupted; 1 when nothing at all
+        was loaded (every source failed, or the warehouse refused every write); 3 when some requests failed, items
+        were dropped or rows could not be written while others loaded."""
+        if self.interrupted:
+            return EXIT_INTERRUPTED
         if self.ok:
             return EXIT_OK
         return EXIT_PARTIAL if sum(self.loaded.values()) else EXIT_FAILED
@@ -36,7 +43,13 @@ class CrawlSummary:
     def render(self) -> str:
         lines = [f"crawl {self.run_id}: {self.pages} responses in {self.seconds:.1f}s"]
         lines += [f"  {source:<16} {count:>6} loaded" for source, count in sorted(self.loaded.items())]
-        if self.ok:
+        if self.not_written:
+            lost = ", ".join(f"{table} {n}" for table, n in sorted(self.not_written.items()))
+            lines.append(f"  NOT LOADED: {lost} row(s) could not be written to the warehouse ({self.write_error})")
+        if self.interrupted:
+            lines.append(f"  INTERRUPTED: the {sum(self.loaded.values())} rows loaded above are kept; the crawl did "
+                         "not finish")  # fmt: skip
+        elif self.ok:
             lines.append("  every request succeeded")
         else:
             failed = sum(self.failures.values())
@@ -70,15 +83,25 @@ def crawl(config: Config, sources: Sources, run_id: str, overrides: dict[str, st
         crawler = process.create_crawler(kind)  # spiders are named after their source type
         process.crawl(crawler, entries=entries)
         crawlers.append(crawler)
-    process.start()
-    return _summarize(run_id, crawlers)
+
+    def progress(seconds: float) -> str:
+        now = summarize(run_id, crawlers)
+        return (f"  crawl: {now.pages} responses, {sum(now.loaded.values())} rows loaded, "
+                f"{sum(now.failures.values())} failed, {now.dropped} dropped so far ({seconds:.0f}s)")  # fmt: skip
+
+    with Ticker(progress):
+        process.start()
+    summary = summarize(run_id, crawlers)
+    print(summary.render(), file=sys.stderr)
+    return summary
 
 
-def _summarize(run_id: str, crawlers) -> CrawlSummary:
+def summarize(run_id: str, crawlers) -> CrawlSummary:
     summary = CrawlSummary(run_id)
     for crawler in crawlers:
-        stats = crawler.stats.get_stats()
+        stats = dict(crawler.stats.get_stats())
         summary.pages += stats.get("response_received_count", 0)
+        summary.interrupted |= stats.get("finish_reason") == "shutdown"
         start, finish = stats.get("start_time"), stats.get("finish_time")
         if start and finish:
             summary.seconds = max(summary.seconds, (finish - start).total_seconds())
@@ -92,5 +115,9 @@ def _summarize(run_id: str, crawlers) -> CrawlSummary:
                 summary.failures[kind] = summary.failures.get(kind, 0) + value
             elif key == "leads/dropped":
                 summary.dropped += value
-    print(summary.render(), file=sys.stderr)
+            elif key.startswith("leads/not_written/"):
+                table = key.rsplit("/", 1)[1]
+                summary.not_written[table] = summary.not_written.get(table, 0) + value
+            elif key == "leads/write_error":
+                summary.write_error = value
     return summary

@@ -15,7 +15,8 @@ import duckdb
 
 from solar_leads.config import Config
 from solar_leads.errors import UserError
-from solar_leads.files import atomic_path, write_query
+from solar_leads.files import check_writable_dir, file_set, write_query
+from solar_leads.warehouse.builds import check_marts_current
 from solar_leads.warehouse.connection import connect
 
 
@@ -33,8 +34,7 @@ class ExportedFiles:
 
 
 def write_json(target: Path, payload: object) -> None:
-    with atomic_path(target) as tmp:
-        tmp.write_text(json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    target.write_text(json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
 
 
 def run_stats(con: duckdb.DuckDBPyConnection) -> dict:
@@ -65,26 +65,31 @@ def rejected_document(con: duckdb.DuckDBPyConnection, run_id: str, max_export: i
 
 
 def export(config: Config) -> ExportedFiles:
-    """Write the run's files into OUTPUT_DIR; each appears whole or not at all."""
+    """Write the run's files into OUTPUT_DIR, all together or none; refuse marts that are not current."""
     if not config.warehouse.exists():
         raise UserError(f"warehouse {config.warehouse} does not exist yet: run `leads run` or `leads build` first")
-    with connect(config.warehouse) as con:
+    check_writable_dir(config.output_dir)
+    with connect(config.warehouse, read_only=True) as con:
+        check_marts_current(con)
         stats = run_stats(con)
-        run_id = stats["run_id"] or datetime.now(UTC).strftime("%Y%m%d_%H%M%S")
-        out = config.output_dir
-        files = ExportedFiles(
-            run_id, out / f"solar_leads_{run_id}.csv", out / f"rejected_leads_{run_id}.json",
-            out / f"run_stats_{run_id}.json", out / f"label_studio_tasks_{run_id}.json",
-            out / f"decisions_{run_id}.jsonl",
+        if not stats["run_id"]:
+            raise UserError(f"warehouse {config.warehouse} holds no crawled postings: nothing to export")
+        run_id = stats["run_id"]
+        names = ExportedFiles(
+            run_id, Path(f"solar_leads_{run_id}.csv"), Path(f"rejected_leads_{run_id}.json"),
+            Path(f"run_stats_{run_id}.json"), Path(f"label_studio_tasks_{run_id}.json"),
+            Path(f"decisions_{run_id}.jsonl"),
         )  # fmt: skip
-        write_query(con, "select * exclude (export_order) from marts.export_leads order by export_order",
-                    files.leads_csv, "csv")  # fmt: skip
-        write_query(con, "select event from marts.export_decision_events order by export_order",
-                    files.decisions_jsonl, "lines")  # fmt: skip
-        write_json(files.rejected_json, rejected_document(con, run_id, config.max_export))
-        write_json(files.label_studio_json, _json_column(con, "task", config.max_export))
-        write_json(files.run_stats_json, stats)
-    return files
+        with file_set(config.output_dir, [str(p) for p in names.paths()]) as staged:
+            files = ExportedFiles(run_id, *(staged[str(p)] for p in names.paths()))
+            write_query(con, "select * exclude (export_order) from marts.export_leads order by export_order",
+                        files.leads_csv, "csv", atomic=False)  # fmt: skip
+            write_query(con, "select event from marts.export_decision_events order by export_order",
+                        files.decisions_jsonl, "lines", atomic=False)  # fmt: skip
+            write_json(files.rejected_json, rejected_document(con, run_id, config.max_export))
+            write_json(files.label_studio_json, _json_column(con, "task", config.max_export))
+            write_json(files.run_stats_json, stats)
+    return ExportedFiles(run_id, *(config.output_dir / p for p in names.paths()))
 
 
 def render_stats(stats: dict) -> str:

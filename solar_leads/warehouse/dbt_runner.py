@@ -12,6 +12,7 @@ from typing import Any
 
 from solar_leads.config import PROJECT_DIR
 from solar_leads.errors import UserError
+from solar_leads.progress import Ticker
 
 
 class DbtError(RuntimeError):
@@ -59,6 +60,29 @@ def _release_warehouse() -> None:
     DuckDBConnectionManager.close_all_connections()
 
 
+class BuildProgress:
+    """Follows dbt's node events, for the progress line: nodes done, and the ones running now."""
+
+    def __init__(self) -> None:
+        self.done = 0
+        self.running: dict[str, None] = {}
+
+    def __call__(self, event: Any) -> None:
+        name = event.info.name
+        if name not in ("NodeStart", "NodeFinished"):
+            return
+        node = getattr(event.data.node_info, "node_name", "?")
+        if name == "NodeStart":
+            self.running[node] = None
+        else:
+            self.running.pop(node, None)
+            self.done += 1
+
+    def describe(self, seconds: float) -> str:
+        now = ", ".join(self.running) or "-"
+        return f"  dbt: {self.done} nodes done in {seconds:.0f}s, running: {now}"
+
+
 def run_dbt(
     command: list[str],
     warehouse: Path,
@@ -83,9 +107,10 @@ def run_dbt(
     ]
     if quiet:
         args = ["--quiet", *args]
+    progress = BuildProgress()
     try:
-        with _environment(warehouse), _stdout_to_stderr():
-            result = dbtRunner().invoke(args)
+        with _environment(warehouse), _stdout_to_stderr(), Ticker(progress.describe):
+            result = dbtRunner(callbacks=[progress]).invoke(args)
     finally:
         _release_warehouse()
     if result.exception is not None:

@@ -138,7 +138,8 @@ def test_malformed_json_timeout_encoding_and_size_are_logged(failing_crawl):
     assert any("malformed JSON" in err for err in errors("parse_error", "/malformed/jobs"))
     assert errors("decode_error", "/pages/latin1.html") == ["body is not valid UTF-8 and declares no usable charset"]
     assert any("Timeout" in err for err in errors("request_failed", "/slow/jobs"))
-    assert errors("request_failed", "/pages/huge.html")
+    [too_large] = errors("body_too_large", "/pages/huge.html")
+    assert "larger than DOWNLOAD_MAXSIZE (100000 bytes)" in too_large and "--set DOWNLOAD_MAXSIZE=" in too_large
 
 
 def test_robots_disallow_is_respected(failing_crawl):

@@ -19,9 +19,10 @@ from scrapy_project.spiders.workable import WorkableSpider
 RESPONSES = Path(__file__).parents[2] / "fixtures" / "responses"
 
 
-def parsed(spider, entry: dict, body: bytes, url: str = "http://127.0.0.1/x") -> list:
+def parsed(spider, entry: dict, body: bytes, url: str = "http://127.0.0.1/x", **meta) -> list:
+    request = scrapy.Request(url, meta=meta)
     response = TextResponse(
-        url=url, body=body, encoding="utf-8", headers={"Content-Type": "application/json"}, request=scrapy.Request(url)
+        url=url, body=body, encoding="utf-8", headers={"Content-Type": "application/json"}, request=request
     )
     return list(spider.parse_json(response, entry))
 
@@ -62,8 +63,8 @@ def test_smartrecruiters_detail_joins_its_sections():
 
 def test_smartrecruiters_list_pages_and_requests_details():
     body = b'{"offset": 0, "limit": 1, "totalFound": 2, "content": [{"id": "1", "ref": "http://127.0.0.1/d/1"}]}'
-    requests = [r for r in parsed(SmartRecruitersSpider(), {"company": "X", "base_url": "http://127.0.0.1"}, body)
-                if isinstance(r, scrapy.Request)]  # fmt: skip
+    entry = {"company": "X", "base_url": "http://127.0.0.1"}
+    requests = [r for r in parsed(SmartRecruitersSpider(), entry, body, page="list") if isinstance(r, scrapy.Request)]
     assert [r.url for r in requests] == ["http://127.0.0.1/d/1", "http://127.0.0.1/v1/companies/X/postings?offset=1"]
 
 

@@ -1,0 +1,66 @@
+"""One writer per warehouse: `leads run`, `crawl`, `build` and `export` hold <warehouse>.lock while they work.
+
+A second writer fails at once with a message naming the holder. The lock is an flock(2) on a file beside the
+warehouse, so the kernel releases it when its holder dies, even by SIGKILL: a stale lock file never blocks anyone.
+A `leads run` hands its lock to the crawls it starts in child processes through LOCK_HOLDER_ENV.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from solar_leads.errors import UserError
+
+LOCK_HOLDER_ENV = "LEADS_WAREHOUSE_LOCK_HELD"  # the warehouse whose lock this process's parent holds for it
+
+
+def lock_path(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.name + ".lock")
+
+
+def holder(warehouse: Path) -> str:
+    """Who holds the warehouse's lock, as its holder wrote it ("" when nobody says)."""
+    try:
+        return lock_path(warehouse).read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
+@contextlib.contextmanager
+def warehouse_lock(warehouse: Path, command: str) -> Iterator[None]:
+    """Hold the warehouse's writer lock for the block; raise UserError at once when another process holds it."""
+    if os.environ.get(LOCK_HOLDER_ENV) == str(warehouse):
+        yield  # our parent (`leads run`) holds it for us
+        return
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path(warehouse), os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            who = holder(warehouse) or "another process"
+            raise UserError(f"warehouse {warehouse} is in use by {who}: wait for it to finish, or use another "
+                            "--warehouse") from None  # fmt: skip
+        started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+        os.ftruncate(fd, 0)
+        os.write(fd, f"`leads {command}` (pid {os.getpid()}, started {started})\n".encode())
+        os.environ[LOCK_HOLDER_ENV] = str(warehouse)
+        try:
+            yield
+        finally:
+            os.environ.pop(LOCK_HOLDER_ENV, None)
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+    finally:
+        os.close(fd)  # closing releases the flock
+
+
+def in_use_message(warehouse: Path) -> str:
+    """A one-line message for a warehouse file that DuckDB finds locked by another process."""
+    who = holder(warehouse) or "another process"
+    return f"warehouse {warehouse} is in use by {who}: try again when it finishes"
