@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from solar_leads import __version__
-from solar_leads.config import SETTINGS, Config, load_config
+from solar_leads.adhoc.query import DEFAULT_MEMORY_LIMIT, DEFAULT_TABLE_ROWS, DEFAULT_TIMEOUT
+from solar_leads.config import DEBUG_ENV, SETTINGS, Config, load_config
 from solar_leads.errors import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
@@ -97,7 +98,8 @@ def cmd_review_import(args: argparse.Namespace, config: Config) -> int:
 def cmd_query(args: argparse.Namespace, config: Config) -> int:
     from solar_leads.adhoc.query import run_query
 
-    run_query(args.warehouse or config.warehouse, args.sql, args.format)
+    warehouse = (args.warehouse or config.warehouse).expanduser().resolve()
+    run_query(warehouse, args.sql, args.format, args.timeout, args.memory_limit, args.max_rows)
     return 0
 
 
@@ -337,11 +339,20 @@ def build_parser() -> argparse.ArgumentParser:
     query = sub.add_parser(
         "query",
         help="run one read-only SELECT / WITH query on the warehouse",
-        description="Ad-hoc SQL on the warehouse over a read-only connection with file access disabled. "
-        "Writes, ATTACH, COPY, PRAGMA, SET, file readers and several statements are refused.",
+        description="Ad-hoc SQL on the warehouse over a read-only connection with file access disabled, within a "
+        "time and a memory limit. Writes, ATTACH, COPY, PRAGMA, SET, file readers, settings and the engine's own "
+        "catalog functions (which hold local paths) and several statements are refused. The answer is printed only "
+        "once complete. Exit status: 0 answered, 2 refused, unparsable, failed or stopped by a limit.",
     )
     query.add_argument("sql", help='the query, e.g. "select company, score from marts.leads limit 5"')
-    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                       help="table (the first --max-rows rows), or csv / json (every row)")  # fmt: skip
+    query.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
+                       help=f"stop the query after this many seconds (default {DEFAULT_TIMEOUT:g})")  # fmt: skip
+    query.add_argument("--memory-limit", default=DEFAULT_MEMORY_LIMIT,
+                       help=f"DuckDB memory limit for the query, e.g. 500MB (default {DEFAULT_MEMORY_LIMIT})")  # fmt: skip
+    query.add_argument("--max-rows", type=int, default=DEFAULT_TABLE_ROWS,
+                       help=f"rows the table format prints (default {DEFAULT_TABLE_ROWS})")  # fmt: skip
     query.add_argument("--warehouse", type=Path, help="DuckDB warehouse file (default: $WAREHOUSE)")
     query.set_defaults(handler=cmd_query)
     return parser
@@ -353,6 +364,8 @@ def _terminate(signum, frame):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.debug:
+        os.environ[DEBUG_ENV] = "1"
     if getattr(args, "quiet", False):
         os.environ[PROGRESS_ENV] = "0"  # also for the crawls a run starts in child processes
     previous = signal.signal(signal.SIGTERM, _terminate)

@@ -12,6 +12,7 @@ from solar_leads.errors import UserError
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 GOLDEN_DIR = PROJECT_DIR / "data" / "golden"  # the bundled golden set(s)
 DEMO_SOURCES = PROJECT_DIR / "demo" / "sources.yml"  # what `leads run` crawls without --sources
+DEBUG_ENV = "LEADS_DEBUG"  # set by `leads --debug`: tracebacks are shown, also by the crawls a run starts
 DEMO_WAREHOUSE = Path("data/demo/warehouse.duckdb")  # where it goes, unless --warehouse says otherwise
 DEMO_OUTPUT = "demo"  # and its files: OUTPUT_DIR/demo, unless --out says otherwise
 SEEDS_DIR = PROJECT_DIR / "dbt" / "seeds"  # the rules as data

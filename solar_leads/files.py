@@ -27,6 +27,12 @@ def read_json_file(path: Path, what: str = "file") -> Any:
         raise UserError(f"{what} {path} does not exist") from None
     except json.JSONDecodeError as exc:
         raise UserError(f"{path} is not valid JSON: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
+    except RecursionError:
+        raise UserError(f"{path} is JSON nested too deeply to read") from None
+    except IsADirectoryError:
+        raise UserError(f"{what} {path} is a folder, not a file") from None
 
 
 def file_format(path: Path, what: str = "file") -> str:

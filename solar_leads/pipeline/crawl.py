@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from dataclasses import dataclass, field
 
-from solar_leads.config import Config
+from solar_leads.config import DEBUG_ENV, Config
 from solar_leads.errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL
 from solar_leads.pipeline.sources import Sources
 from solar_leads.progress import Ticker
@@ -52,11 +53,16 @@ class CrawlSummary:
         elif self.ok:
             lines.append("  every request succeeded")
         else:
-            failed = sum(self.failures.values())
-            detail = ", ".join(f"{kind} {n}" for kind, n in sorted(self.failures.items()))
+            problems = []
+            if self.failures:
+                detail = ", ".join(f"{kind} {n}" for kind, n in sorted(self.failures.items()))
+                problems.append(f"{sum(self.failures.values())} failed request(s) ({detail})")
+            if self.dropped:
+                problems.append(f"{self.dropped} dropped item(s)")
+            if self.not_written:
+                problems.append(f"{sum(self.not_written.values())} row(s) not written")
             verdict = "PARTIAL" if self.exit_status == EXIT_PARTIAL else "FAILED: nothing was loaded"
-            lines.append(f"  {verdict}: {failed} failed request(s) ({detail or 'none'}), {self.dropped} dropped item(s)"
-                         " - see raw.crawl_log")  # fmt: skip
+            lines.append(f"  {verdict}: {', '.join(problems)} - see raw.crawl_log")
         return "\n".join(lines)
 
 
@@ -76,6 +82,8 @@ def crawl(config: Config, sources: Sources, run_id: str, overrides: dict[str, st
     for name, value in (overrides or {}).items():
         settings.set(name, value, priority="cmdline")
     process = CrawlerProcess(settings)
+    if not os.environ.get(DEBUG_ENV):
+        logging.setLogRecordFactory(_record_without_traceback)
     crawlers = []
     for kind, entries in sources.entries_by_type.items():
         if kind == "searxng" and not any(entry.get("searches") for entry in entries):
@@ -94,6 +102,17 @@ def crawl(config: Config, sources: Sources, run_id: str, overrides: dict[str, st
     summary = summarize(run_id, crawlers)
     print(summary.render(), file=sys.stderr)
     return summary
+
+
+_make_record = logging.getLogRecordFactory()
+
+
+def _record_without_traceback(*args, **kwargs) -> logging.LogRecord:
+    """Scrapy logs some failures (a robots.txt that cannot be fetched) with a traceback; the failure is in
+    raw.crawl_log and the summary, so the console gets its one line (`leads --debug` keeps the traceback)."""
+    record = _make_record(*args, **kwargs)
+    record.exc_info, record.exc_text = None, None
+    return record
 
 
 def summarize(run_id: str, crawlers) -> CrawlSummary:

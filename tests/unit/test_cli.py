@@ -29,3 +29,17 @@ def test_run_takes_scrapy_settings_and_refuses_a_malformed_one(capsys):
     assert args.set == ["DOWNLOAD_MAXSIZE=67108864", "RETRY_TIMES=0"]
     assert main(["run", "--set", "no-equals-sign"]) == 2
     assert "--set expects NAME=VALUE" in capsys.readouterr().err
+
+
+def test_an_unexpected_error_is_one_line_and_exit_1_unless_debug(monkeypatch, capsys):
+    import solar_leads.cli as cli
+
+    def broken(args, config):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(cli, "cmd_query", broken)
+    assert main(["query", "select 1"]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "error: unexpected KeyError: 'boom' (rerun with --debug for the traceback)"
+    assert main(["--debug", "query", "select 1"]) == 1
+    assert "Traceback (most recent call last)" in capsys.readouterr().err

@@ -99,3 +99,78 @@ def test_jobposting_reads_a_graph_and_a_list_of_postings():
         ("pd-2", "PV Drafter", "Helio Power"),
     ]
     assert jobs[0].location and "Reno" in jobs[0].location
+
+
+def test_lever_keeps_the_pay_text_and_a_list_without_heading_has_no_stray_colon():
+    body = (RESPONSES / "lever.json").read_bytes()
+    [drafter, recruiter] = postings(parsed(LeverSpider(), {"site": "helio"}, body))
+    assert "Pay: $60k-$75k plus bonus" in drafter.description
+    assert "What you'll do:\n<li>Stringing layouts" in drafter.description
+    assert "\n<li>Benefits from day one</li>" in drafter.description and "\n:" not in drafter.description
+    assert recruiter.location is None  # no location, empty allLocations, country null
+
+
+def test_ashby_keeps_secondary_locations():
+    [first, second] = postings(parsed(AshbySpider(), {"org": "helio"}, (RESPONSES / "ashby.json").read_bytes()))
+    assert first.location == "Boston, MA; Remote - US" and second.location == "Boston, MA"
+
+
+def test_workable_keeps_the_country():
+    [job] = postings(parsed(WorkableSpider(), {"account": "x"}, (RESPONSES / "workable.json").read_bytes()))
+    assert job.location == "Sydney, New South Wales, Australia"
+    state_only = (
+        b'{"name": "S", "jobs": [{"title": "T", "shortcode": "Z", "city": "", "state": "Victoria",'
+        b' "country": "Australia", "url": "https://apply.workable.com/j/Z", "description": "d"}]}'
+    )
+    [job] = postings(parsed(WorkableSpider(), {"account": "x"}, state_only))
+    assert job.location == "Victoria, Australia"
+
+
+def test_smartrecruiters_follows_ref_links_on_the_configured_base_url():
+    body = (
+        b'{"content": [{"id": "744", "ref": "https://api.smartrecruiters.com/v1/companies/brightgrid/postings/744"}'
+        b', {"id": "745"}]}'
+    )  # the second has no ref; the list lacks offset, limit and company
+    entry = {"company": "BrightGrid", "base_url": "http://127.0.0.1:8123/mirror"}
+    urls = [r.url for r in parsed(SmartRecruitersSpider(), entry, body, page="list") if isinstance(r, scrapy.Request)]
+    assert urls == ["http://127.0.0.1:8123/mirror/v1/companies/brightgrid/postings/744",
+                    "http://127.0.0.1:8123/mirror/v1/companies/BrightGrid/postings/745"]  # fmt: skip
+
+
+def test_odd_shapes_are_failures_and_the_valid_job_is_kept():
+    valid = b'{"id": 7, "title": "Solar Designer", "absolute_url": "https://x/7", "content": "PV"}'
+    results = parsed(GreenhouseSpider(), {"board": "b"}, b'{"jobs": [null, 5, "x", ' + valid + b"]}")
+    assert [type(r).__name__ for r in results] == ["CrawlFailure"] * 3 + ["PostingItem"]
+    assert [r.error for r in results[:3]] == [
+        "jobs[0] is NoneType, not an object",
+        "jobs[1] is int, not an object",
+        "jobs[2] is str, not an object",
+    ]
+    [shape] = parsed(GreenhouseSpider(), {"board": "b"}, b'{"jobs": {"id": 1}}')
+    assert shape.kind == "unexpected_shape" and shape.error == "expected a list of jobs in jobs, found dict"
+    [lever_shape] = parsed(LeverSpider(), {"site": "s"}, b'{"postings": []}')
+    assert lever_shape.kind == "unexpected_shape"
+    bad_field = b'{"jobs": [{"id": 1, "location": "Austin", "title": "T"}, ' + valid + b"]}"
+    results = parsed(GreenhouseSpider(), {"board": "b"}, bad_field)  # location a string, not {name}
+    assert [type(r).__name__ for r in results] == ["CrawlFailure", "PostingItem"]
+    assert results[0].kind == "bad_item" and "AttributeError" in results[0].error
+
+
+def test_jobposting_finds_every_attribute_spelling_and_microdata_and_logs_a_page_without_one():
+    page = b"""<html><head>
+    <script type=application/ld+json>{"@type": "JobPosting", "title": "Unquoted", "identifier": "u1"}</script>
+    <script type="Application/LD+JSON ">{"@type": "JobPosting", "title": "Odd case", "identifier": "u2"}</script>
+    <script type="application/ld+json">{"@type": "JobPosting", "title": "Broken",</script>
+    </head><body><div itemscope itemtype="https://schema.org/JobPosting"><h1 itemprop="title">Microdata Drafter</h1>
+    <div itemprop="description"><p>Draft PV plan sets.</p></div>
+    <span itemprop="hiringOrganization" itemscope itemtype="https://schema.org/Organization">
+    <span itemprop="name">Helio</span></span></div></body></html>"""
+    response = HtmlResponse(url="http://127.0.0.1/careers", body=page, encoding="utf-8",
+                            request=scrapy.Request("http://127.0.0.1/careers"))  # fmt: skip
+    results = list(JobPostingSpider().parse(response, {"url": "http://127.0.0.1/careers"}))
+    assert sorted(r.title for r in postings(results)) == ["Microdata Drafter", "Odd case", "Unquoted"]
+    assert [r.kind for r in results if isinstance(r, CrawlFailure)] == ["parse_error"]
+    empty = HtmlResponse(url="http://127.0.0.1/none", body=b"<html><body>No jobs here</body></html>",
+                         request=scrapy.Request("http://127.0.0.1/none"))  # fmt: skip
+    [failure] = JobPostingSpider().parse(empty, {"url": "http://127.0.0.1/none"})
+    assert failure.kind == "no_job_posting"
