@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: setup ## run the whole pipeline on the bundled demo corpus, outputs in output/
+run: setup ## run the whole pipeline on the bundled demo corpus (warehouse data/demo/, files in output/demo/)
 	$(BIN)/leads run
 
 test: setup ## lint, then every test: unit and end to end (real crawls, real dbt build), three at a time
@@ -44,4 +44,4 @@ docs: setup ## dbt docs for the models (target/index.html)
 	$(BIN)/dbt docs generate
 
 clean: ## remove generated files (keeps .venv)
-	rm -rf output target logs data/warehouse.duckdb* .pytest_cache bench_results
+	rm -rf output target logs data/warehouse.duckdb* data/demo .pytest_cache bench_results
