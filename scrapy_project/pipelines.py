@@ -72,6 +72,7 @@ class WarehouseWriter:
         if self.users == 0:
             with contextlib.suppress(duckdb.Error):
                 self.con.close()
+            del self.con  # nothing may hold a DuckDB object when the interpreter exits
             del self._open[self.path]
 
     def append(self, table: str, rows: list[dict]) -> None:
@@ -126,6 +127,7 @@ class DuckDBPipeline:
             self._flush(table)
         if self.writer is not None:
             self.writer.release()
+            self.writer = None
 
     def process_item(self, item, spider=None):
         now = datetime.now(UTC).replace(tzinfo=None)

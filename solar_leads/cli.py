@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -108,7 +109,7 @@ def cmd_build(args: argparse.Namespace, config: Config) -> int:
 
     config = config.with_paths(args.warehouse, None)
     with warehouse_lock(config.warehouse, "build"):
-        build(config, select=args.select)
+        build(config, select=args.select, quiet=args.quiet)
     return 0
 
 
@@ -117,7 +118,7 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
 
     config = config.with_paths(args.warehouse, args.out)
     with warehouse_lock(config.warehouse, "export"):
-        files = export(config)
+        files = export(config, args.format or ["csv"], args.bom)
     print("exported run " + files.run_id + ":\n  " + "\n  ".join(str(p) for p in files.paths()), file=sys.stderr)
     return 0
 
@@ -136,7 +137,7 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
         _setting(value)  # refuse a malformed one before anything runs
     config = _run_config(args, config)
     with warehouse_lock(config.warehouse, "run"):
-        return run(config, args.sources, args.set)
+        return run(config, args.sources, args.set, args.format or ["csv"], args.bom)
 
 
 CRAWL_STATUS = {EXIT_OK: "ok", EXIT_PARTIAL: "partial", EXIT_FAILED: "failed", EXIT_INTERRUPTED: "interrupted"}
@@ -194,6 +195,15 @@ def _add_paths(parser: argparse.ArgumentParser, sources: bool = False, out: bool
     parser.set_defaults(sources=None, out=None)
 
 
+def _add_formats(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", action="append", choices=("csv", "hubspot", "salesforce", "xlsx"),
+        help="the leads file's format, repeatable (default csv): hubspot / salesforce are CRM company imports "
+        "(solar_leads_<run_id>.hubspot.csv, .salesforce.csv), xlsx a workbook with text cells and links",
+    )  # fmt: skip
+    parser.add_argument("--bom", action="store_true", help="start CSV files with a UTF-8 byte order mark (Excel)")
+
+
 def _add_quiet(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--quiet",
@@ -230,6 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
         "and exported, the summary names what failed).",
     )
     _add_paths(run, sources=True, out=True)
+    _add_formats(run)
     _add_scrapy_settings(run)
     _add_quiet(run)
     run.set_defaults(handler=cmd_run)
@@ -252,6 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write the leads CSV, labeling JSON and run stats from the warehouse")
     _add_paths(export, out=True)
+    _add_formats(export)
     export.set_defaults(handler=cmd_export)
 
     build = sub.add_parser(
@@ -350,7 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                        help=f"stop the query after this many seconds (default {DEFAULT_TIMEOUT:g})")  # fmt: skip
     query.add_argument("--memory-limit", default=DEFAULT_MEMORY_LIMIT,
-                       help=f"DuckDB memory limit for the query, e.g. 500MB (default {DEFAULT_MEMORY_LIMIT})")  # fmt: skip
+                       help=f"DuckDB memory limit, e.g. 500MB (default {DEFAULT_MEMORY_LIMIT})")  # fmt: skip
     query.add_argument("--max-rows", type=int, default=DEFAULT_TABLE_ROWS,
                        help=f"rows the table format prints (default {DEFAULT_TABLE_ROWS})")  # fmt: skip
     query.add_argument("--warehouse", type=Path, help="DuckDB warehouse file (default: $WAREHOUSE)")
@@ -395,6 +407,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     finally:
         signal.signal(signal.SIGTERM, previous)
+        gc.collect()  # DuckDB objects left in reference cycles go now, not in a noisy interpreter teardown
 
 
 if __name__ == "__main__":

@@ -28,7 +28,8 @@ def read_json_file(path: Path, what: str = "file") -> Any:
     except json.JSONDecodeError as exc:
         raise UserError(f"{path} is not valid JSON: {exc}") from None
     except UnicodeDecodeError as exc:
-        raise UserError(f"{path} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
+        byte = exc.object[exc.start]
+        raise UserError(f"{path} is not UTF-8 text (byte 0x{byte:02x} at offset {exc.start})") from None
     except RecursionError:
         raise UserError(f"{path} is JSON nested too deeply to read") from None
     except IsADirectoryError:

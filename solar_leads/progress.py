@@ -41,3 +41,5 @@ class Ticker:
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None):
         self.stopped.set()
+        if self.thread.is_alive():
+            self.thread.join()

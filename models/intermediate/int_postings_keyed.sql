@@ -1,17 +1,22 @@
 -- Every posting sighting with the keys used to deduplicate it: a canonical URL and a company / title / location
--- fingerprint.
+-- fingerprint. Separate requisitions - one board posting the same title and location under different ids - keep
+-- separate fingerprints (numbered in the order the board first showed them), so they stay separate postings.
 with sightings as (
     select * from {{ ref('stg_crawl__postings') }}
 ),
 
 canonical as (
-    select *, {{ canonical_url('posting_url') }} as page_url
+    select
+        *,
+        {{ canonical_url('posting_url') }} as page_url,
+        {{ posting_fingerprint('company', 'title', 'location') }} as job_fingerprint,
+        min(scraped_at) over (partition by source_key, external_id) as id_first_seen_at
     from sightings
 ),
 
 final as (
     select
-        * exclude (page_url),
+        * exclude (page_url, job_fingerprint, id_first_seen_at),
         -- a URL identifies a posting only when one posting of a run carries it; a career page listing several
         -- postings under its own URL does not, so there the source's id is part of the key
         case
@@ -19,7 +24,9 @@ final as (
                 then page_url || '#' || posting_id
             else page_url
         end as canonical_url,
-        {{ posting_fingerprint('company', 'title', 'location') }} as fingerprint
+        job_fingerprint || '#' || dense_rank() over (
+            partition by source_key, job_fingerprint order by id_first_seen_at, external_id
+        ) as fingerprint
     from canonical
 )
 

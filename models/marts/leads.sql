@@ -20,6 +20,7 @@ final as (
         company_key,
         company,
         {{ domain_guess('posting_url', 'company') }} as domain,
+        {{ domain_source('posting_url') }} as domain_source,
         title_used as job_title,
         location,
         confidence_score,

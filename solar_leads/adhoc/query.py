@@ -51,7 +51,7 @@ def check_query(sql: str) -> str:
     return sql
 
 
-def _check_node(node: exp.Expression) -> None:
+def _check_node(node: exp.Expr) -> None:
     if isinstance(node, exp.Table) and not isinstance(node.this, exp.Identifier):
         name = node.this.sql(dialect="duckdb").split("(")[0].lower()
         if name not in SAFE_TABLE_FUNCTIONS:
@@ -104,7 +104,8 @@ def run_query(warehouse: Path, sql: str, fmt: str = "table", timeout: float = DE
     except duckdb.InterruptException:
         raise UserError(f"query stopped after {timeout:g} s (--timeout): nothing was printed") from None
     except duckdb.OutOfMemoryException:
-        raise UserError(f"query needs more than {memory_limit} of memory (--memory-limit): nothing was printed") from None
+        limit = f"query needs more than {memory_limit} of memory (--memory-limit)"
+        raise UserError(f"{limit}: nothing was printed") from None
     except duckdb.Error as exc:
         raise UserError(f"query failed: {str(exc).splitlines()[0]}") from None
     finally:

@@ -1,12 +1,16 @@
 """Exports of a built warehouse: each file streams one export-shaped model (models/marts/exports) or mart.
 
-leads CSV (marts.export_leads), rejected-leads labeling JSON and Label Studio tasks (marts.export_rejected_items),
-run statistics (marts.run_stats) and the decision log (marts.export_decision_events).
+the leads file (marts.export_leads as CSV; export_crm_hubspot / export_crm_salesforce for a CRM import;
+export_lead_rows as an xlsx workbook), rejected-leads labeling JSON and Label Studio tasks
+(marts.export_rejected_items), run statistics (marts.run_stats) and the decision log (marts.export_decision_events).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,21 +20,40 @@ import duckdb
 from solar_leads.config import Config
 from solar_leads.errors import UserError
 from solar_leads.files import check_writable_dir, file_set, write_query
+from solar_leads.pipeline.workbook import write_workbook
 from solar_leads.warehouse.builds import check_marts_current
 from solar_leads.warehouse.connection import connect
+
+# The leads file in each format: (file name after the run id, the model it streams)
+LEADS_FORMATS = {
+    "csv": (".csv", "export_leads"),
+    "hubspot": (".hubspot.csv", "export_crm_hubspot"),
+    "salesforce": (".salesforce.csv", "export_crm_salesforce"),
+    "xlsx": (".xlsx", "export_lead_rows"),
+}
+UTF8_BOM = "\ufeff".encode()
 
 
 @dataclass
 class ExportedFiles:
     run_id: str
-    leads_csv: Path
+    leads: dict[str, Path]  # format -> the leads file
     rejected_json: Path
     run_stats_json: Path
     label_studio_json: Path
     decisions_jsonl: Path
 
     def paths(self) -> list[Path]:
-        return [self.leads_csv, self.rejected_json, self.run_stats_json, self.label_studio_json, self.decisions_jsonl]
+        return [*self.leads.values(), self.rejected_json, self.run_stats_json, self.label_studio_json,
+                self.decisions_jsonl]  # fmt: skip
+
+    @classmethod
+    def named(cls, run_id: str, formats: Sequence[str], folder: Path) -> ExportedFiles:
+        leads = {fmt: folder / f"solar_leads_{run_id}{LEADS_FORMATS[fmt][0]}" for fmt in formats}
+        return cls(
+            run_id, leads, folder / f"rejected_leads_{run_id}.json", folder / f"run_stats_{run_id}.json",
+            folder / f"label_studio_tasks_{run_id}.json", folder / f"decisions_{run_id}.jsonl",
+        )  # fmt: skip
 
 
 def write_json(target: Path, payload: object) -> None:
@@ -64,8 +87,12 @@ def rejected_document(con: duckdb.DuckDBPyConnection, run_id: str, max_export: i
     }  # fmt: skip
 
 
-def export(config: Config) -> ExportedFiles:
-    """Write the run's files into OUTPUT_DIR, all together or none; refuse marts that are not current."""
+def export(config: Config, formats: Sequence[str] = ("csv",), bom: bool = False) -> ExportedFiles:
+    """Write the run's files into OUTPUT_DIR, all together or none; refuse marts that are not current.
+    formats: the leads file's formats (LEADS_FORMATS); bom: start CSV files with a UTF-8 byte order mark."""
+    unknown = [fmt for fmt in formats if fmt not in LEADS_FORMATS]
+    if unknown:
+        raise UserError(f"unknown format {unknown[0]!r} (known: {', '.join(LEADS_FORMATS)})")
     if not config.warehouse.exists():
         raise UserError(f"warehouse {config.warehouse} does not exist yet: run `leads run` or `leads build` first")
     check_writable_dir(config.output_dir)
@@ -75,21 +102,35 @@ def export(config: Config) -> ExportedFiles:
         if not stats["run_id"]:
             raise UserError(f"warehouse {config.warehouse} holds no crawled postings: nothing to export")
         run_id = stats["run_id"]
-        names = ExportedFiles(
-            run_id, Path(f"solar_leads_{run_id}.csv"), Path(f"rejected_leads_{run_id}.json"),
-            Path(f"run_stats_{run_id}.json"), Path(f"label_studio_tasks_{run_id}.json"),
-            Path(f"decisions_{run_id}.jsonl"),
-        )  # fmt: skip
-        with file_set(config.output_dir, [str(p) for p in names.paths()]) as staged:
-            files = ExportedFiles(run_id, *(staged[str(p)] for p in names.paths()))
-            write_query(con, "select * exclude (export_order) from marts.export_leads order by export_order",
-                        files.leads_csv, "csv", atomic=False)  # fmt: skip
+        final = ExportedFiles.named(run_id, list(dict.fromkeys(formats)), config.output_dir)
+        with file_set(config.output_dir, [p.name for p in final.paths()]) as staged:
+            files = ExportedFiles.named(run_id, list(final.leads), next(iter(staged.values())).parent)
+            for fmt, path in files.leads.items():
+                write_leads(con, fmt, path, bom)
             write_query(con, "select event from marts.export_decision_events order by export_order",
                         files.decisions_jsonl, "lines", atomic=False)  # fmt: skip
             write_json(files.rejected_json, rejected_document(con, run_id, config.max_export))
             write_json(files.label_studio_json, _json_column(con, "task", config.max_export))
             write_json(files.run_stats_json, stats)
-    return ExportedFiles(run_id, *(config.output_dir / p for p in names.paths()))
+    return final
+
+
+def write_leads(con: duckdb.DuckDBPyConnection, fmt: str, path: Path, bom: bool) -> None:
+    """The leads file in one format, streamed from its model in export order."""
+    model = LEADS_FORMATS[fmt][1]
+    hidden = "export_order, city, state_region, country_region" if fmt == "xlsx" else "export_order"
+    sql = f"select * exclude ({hidden}) from marts.{model} order by export_order"
+    if fmt == "xlsx":
+        cursor = con.execute(sql)
+        write_workbook(path, [d[0] for d in cursor.description or []], iter(cursor.fetchone, None))
+        return
+    write_query(con, sql, path, "csv", atomic=False)
+    if bom:
+        with_bom = path.with_name(path.name + ".bom")
+        with path.open("rb") as plain, with_bom.open("wb") as out:
+            out.write(UTF8_BOM)
+            shutil.copyfileobj(plain, out)
+        os.replace(with_bom, path)
 
 
 def render_stats(stats: dict) -> str:

@@ -13,7 +13,7 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from solar_leads.config import DEMO_SOURCES, Config
@@ -27,7 +27,8 @@ from solar_leads.errors import (
     UserError,
 )
 from solar_leads.files import check_writable_dir
-from solar_leads.pipeline.sources import load_sources
+from solar_leads.pipeline.export import ExportedFiles, export, render_stats, run_stats
+from solar_leads.pipeline.sources import Sources, load_sources
 from solar_leads.warehouse.builds import build_finished, build_started
 from solar_leads.warehouse.connection import connect, init_warehouse
 from solar_leads.warehouse.dbt_runner import run_dbt
@@ -110,7 +111,8 @@ def crawl_in_subprocess(config: Config, sources: Path, run_id: str, overrides: S
     return status
 
 
-def run(config: Config, sources: Path | None, overrides: Sequence[str] = ()) -> int:
+def run(config: Config, sources: Path | None, overrides: Sequence[str] = (), formats: Sequence[str] = ("csv",),
+        bom: bool = False) -> int:  # fmt: skip
     """Crawl postings, score them, search for facts about the leads, decide which facts to accept, export.
     Returns 0, or 3 (partial) when some requests failed along the way; raises RunFailed when nothing was crawled."""
     if sources is not None:
@@ -121,7 +123,7 @@ def run(config: Config, sources: Path | None, overrides: Sequence[str] = ()) -> 
     with sources_file(sources) as path:
         parsed = load_sources(path)
         with registered_run(config.warehouse, "run", sources, sources is None) as record:
-            statuses = _stages(config, path, parsed.search_endpoint, parsed.user_agent, record.run_id, overrides)
+            statuses = _stages(config, path, parsed, record.run_id, overrides, lambda: export(config, formats, bom))
             record.status = "partial" if EXIT_PARTIAL in statuses else "ok"
     if EXIT_PARTIAL in statuses:
         print(f"run {record.run_id}: PARTIAL - some requests failed (see the crawl summaries above and "
@@ -130,9 +132,8 @@ def run(config: Config, sources: Path | None, overrides: Sequence[str] = ()) -> 
     return EXIT_OK
 
 
-def _stages(config: Config, sources: Path, search_endpoint: str | None, user_agent: str | None, run_id: str,
-            overrides: Sequence[str]) -> list[int]:  # fmt: skip
-    from solar_leads.pipeline.export import export, render_stats, run_stats
+def _stages(config: Config, sources: Path, parsed: Sources, run_id: str, overrides: Sequence[str],
+            export: Callable[[], ExportedFiles]) -> list[int]:  # fmt: skip
     from solar_leads.pipeline.search import collect_snippets
 
     crawl = functools.partial(crawl_in_subprocess, overrides=overrides)
@@ -141,9 +142,9 @@ def _stages(config: Config, sources: Path, search_endpoint: str | None, user_age
         raise RunFailed(f"run {run_id}: the crawl loaded nothing (every source failed, exit {statuses[0]}); "
                         "nothing was built or exported, earlier runs' data and files are untouched")  # fmt: skip
     build(config, select=list(LEADS_STAGE), quiet=True)
-    if search_endpoint:
+    if parsed.search_endpoint:
         # a search endpoint that fails is a partial run: the leads are still exported, without new facts
-        status = collect_snippets(config, search_endpoint, run_id, user_agent, crawl)
+        status = collect_snippets(config, parsed.search_endpoint, run_id, parsed.user_agent, crawl)
         statuses.append(EXIT_OK if status == EXIT_OK else EXIT_PARTIAL)
     built = list(LEADS_STAGE)
     if config.llm is not None:
@@ -153,7 +154,7 @@ def _stages(config: Config, sources: Path, search_endpoint: str | None, user_age
         built.append(LLM_STAGE)
         run_llm_extraction(config, config.llm, run_id)
     build(config, exclude=[*built, "tag:adhoc"], quiet=True, completes=True)
-    files = export(config)
+    files = export()
     with connect(config.warehouse) as con:
         print(render_stats(run_stats(con)), file=sys.stderr)
     print("wrote " + "\n      ".join(str(p) for p in files.paths()), file=sys.stderr)

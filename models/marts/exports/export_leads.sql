@@ -1,40 +1,19 @@
--- The leads CSV, row by row: the seed scraper's columns, then each accepted fact with its confidence and source.
--- Text cells are neutralized for spreadsheets (csv_safe); the domain is the accepted website when the evidence
--- rules accepted one, else the guess. export_order is the file's order (best score first).
-{%- set fields = enrichment_field_names() %}
-with leads as (
-    select * from {{ ref('leads') }}
-),
-
-profiles as (
-    select * from {{ ref('company_profiles') }}
+-- The leads CSV (solar_leads_<run_id>.csv): export_lead_rows with every text cell neutralized for spreadsheets
+-- (csv_safe); the place parts are the CRM files' (the CSV keeps the posting's location and the accepted HQ).
+{%- set text_columns = ['company', 'domain', 'domain_source', 'job_title', 'location', 'posting_url',
+                        'linkedin_managers', 'linkedin_hiring', 'linkedin_role', 'google_enduser', 'top_tier', 'source'] %}
+{%- for field in enrichment_field_names() %}{% do text_columns.extend([field, field ~ '_source']) %}{% endfor %}
+with lead_rows as (
+    select * from {{ ref('export_lead_rows') }}
 ),
 
 final as (
-    select
-        {{ csv_safe('leads.company') }} as company,
-        {{ csv_safe('coalesce(profiles.website_domain, leads.domain)') }} as domain,
-        {{ csv_safe('leads.job_title') }} as job_title,
-        {{ csv_safe('leads.location') }} as location,
-        leads.confidence_score,
-        {{ csv_safe('leads.posting_url') }} as posting_url,
-        {{ csv_safe('leads.linkedin_managers') }} as linkedin_managers,
-        {{ csv_safe('leads.linkedin_hiring') }} as linkedin_hiring,
-        {{ csv_safe('leads.linkedin_role') }} as linkedin_role,
-        {{ csv_safe('leads.google_enduser') }} as google_enduser,
-        leads.date_scraped,
-        leads.score,
-        {{ csv_safe('leads.top_tier') }} as top_tier,
-        {{ csv_safe('leads.source') }} as source,
-        leads.qualified_postings,
-        {%- for field in fields %}
-        {{ csv_safe('profiles.' ~ field) }} as {{ field }},
-        profiles.{{ field }}_confidence,
-        {{ csv_safe('profiles.' ~ field ~ '_source') }} as {{ field }}_source,
+    select * exclude (city, state_region, country_region) replace (
+        {%- for column in text_columns %}
+        {{ csv_safe(column) }} as {{ column }}{{ ',' if not loop.last }}
         {%- endfor %}
-        row_number() over (order by leads.score desc, leads.company) as export_order
-    from leads
-    left join profiles using (company_key)
+    )
+    from lead_rows
 )
 
 select * from final
