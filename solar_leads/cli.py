@@ -90,7 +90,8 @@ def cmd_review_import(args: argparse.Namespace, config: Config) -> int:
     counts = import_review(args.file, config.labeled_dir)
     print(
         f"imported {args.file}: {counts['added']} added, {counts['changed']} label(s) changed, "
-        f"{counts['unchanged']} unchanged -> {config.labeled_dir}",
+        f"{counts['unchanged']} unchanged, {counts['unreviewed']} task(s) nobody labeled left out -> "
+        f"{config.labeled_dir}",
         file=sys.stderr,
     )
     return 0
@@ -340,12 +341,14 @@ def build_parser() -> argparse.ArgumentParser:
     review_sub = review.add_subparsers(dest="review_command", required=True, metavar="ACTION")
     review_import = review_sub.add_parser(
         "import",
-        help="merge a reviewed rejected-leads JSON into the labeled data",
-        description="Validate a reviewed rejected_leads_<run_id>.json (flip `label` to true for missed leads) and "
-        "merge it into LABELED_DIR/reviewed_labels.json keyed by id: importing the same file twice changes nothing, "
-        "a changed label is updated and the old one kept in its history. A malformed file changes nothing (exit 2).",
+        help="merge reviewed labels (our labeling JSON, or a Label Studio JSON / JSON_MIN export) into the labels",
+        description="Validate a reviewed rejected_leads_<run_id>.json (flip `label` to true for missed leads), or a "
+        "Label Studio JSON or JSON_MIN export of label_studio_tasks_<run_id>.json (project set up with "
+        "label_studio/config.xml), and merge it into LABELED_DIR/reviewed_labels.json keyed by the posting's item id: "
+        "importing the same file twice changes nothing, a changed label is updated and the old one kept in its "
+        "history, a task nobody labeled is left out. A malformed file changes nothing (exit 2).",
     )
-    review_import.add_argument("file", type=Path, help="the reviewed rejected-leads JSON")
+    review_import.add_argument("file", type=Path, help="the reviewed labeling JSON or Label Studio export")
     review_import.set_defaults(handler=cmd_review_import)
 
     query = sub.add_parser(

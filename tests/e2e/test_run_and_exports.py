@@ -194,3 +194,42 @@ def test_decision_log_has_accept_and_reject_events_in_the_seed_format(pipeline_r
     reject = next(e for e in events if e["event"] == "reject" and e["field"] == "founded_year")
     assert set(reject) >= {"field", "reason", "regex", "confidence", "recall_used", "model_conf"}
     assert reject["reason"].startswith("low_confidence(")
+
+
+def test_label_studio_tasks_fit_the_shipped_config_and_their_exports_come_back(pipeline_run, tmp_path):
+    """The tasks validate against label_studio/config.xml with label-studio-sdk's parser; each carries the rejection
+    reason, score and signals; the prediction's score is the rules' confidence in "not a lead"; a Label Studio JSON
+    export of the reviewed tasks comes back as labels keyed by the item id, unreviewed tasks left out."""
+    from label_studio_sdk.label_interface import LabelInterface
+
+    _, files, *_ = pipeline_run
+    config = (Path(__file__).parents[2] / "label_studio" / "config.xml").read_text()
+    interface = LabelInterface(config)
+    tasks = json.loads(files["label_studio_tasks.json"].read_text())
+    items = json.loads(files["rejected_leads.json"].read_text())["items"]
+    assert [task["data"]["posting_id"] for task in tasks] == [item["id"] for item in items]
+    for task in tasks:
+        assert interface.validate_task({"data": task["data"]})
+        [prediction] = task["predictions"]
+        assert interface.validate_prediction(prediction, return_errors=True) == []
+        data = task["data"]
+        assert {"rejection_category", "score", "signals", "text", "title", "company"} <= set(data)
+        assert prediction["score"] == round(1.0 - 0.5 * min(max(data["score"], 0), 50) / 50, 3)
+    assert max(t["data"]["score"] for t in tasks) >= 50 and min(t["predictions"][0]["score"] for t in tasks) == 0.5
+
+    reviewed = [
+        {"id": n, "data": task["data"], "predictions": [900 + n], "annotations": [] if n == 2 else [{
+            "id": 500 + n, "completed_by": 1, "was_cancelled": False, "ground_truth": False, "lead_time": 3.5,
+            "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-20T10:00:00Z", "task": n, "project": 1,
+            "result": [{"id": f"r{n}", "from_name": "label", "to_name": "text", "type": "choices", "origin": "manual",
+                        "value": {"choices": ["lead" if n == 0 else "not a lead"]}}]}]}
+        for n, task in enumerate(tasks)
+    ]  # fmt: skip
+    export = tmp_path / "project-1-at-2026-11-20.json"
+    export.write_text(json.dumps(reviewed))
+    labeled = tmp_path / "labeled"
+    result = run_leads("review", "import", str(export), env={"LABELED_DIR": str(labeled)})
+    assert result.returncode == 0 and "2 added" in result.stderr and "1 task(s) nobody labeled" in result.stderr
+    store = json.loads((labeled / "reviewed_labels.json").read_text())["items"]
+    assert {item["id"]: item["label"] for item in store} == {tasks[0]["data"]["posting_id"]: True,
+                                                             tasks[1]["data"]["posting_id"]: False}  # fmt: skip

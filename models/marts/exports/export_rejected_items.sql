@@ -1,7 +1,9 @@
 -- The items of the rejected-leads labeling JSON (the first seed's schema: id, description, label=false, company,
--- title, notes) and the same items as Label Studio tasks with the rules' prediction, near-misses first.
--- The prediction's score is the rules' confidence in their own "not a lead" label: 1.0 far below the threshold,
--- falling to 0.5 at it (a near-miss is an uncertain rejection).
+-- title, notes) and the same items as Label Studio tasks (for label_studio/config.xml) with the rules' prediction,
+-- near-misses first. A task's data carries the item id as posting_id (Label Studio keeps `id` for its own), the
+-- rejection category, the score and the signals that fired. The prediction's score is the rules' confidence in
+-- their own "not a lead" label: 1.0 far below the threshold, falling to 0.5 at it and above (a near-miss, or a
+-- posting with strong signals that a gate rejected, is an uncertain rejection).
 with rejected as (
     select * from {{ ref('rejected_leads') }}
 ),
@@ -15,8 +17,9 @@ final as (
         )::varchar as item,
         json_object(
             'data', json_object(
-                'id', id, 'title', title, 'company', company, 'text', description,
-                'rejection_category', rejection_category, 'score', score, 'signals', signals
+                'posting_id', id, 'title', coalesce(title, '(untitled)'), 'company', coalesce(company, ''),
+                'text', description, 'rejection_category', rejection_category, 'score', score,
+                'signals', coalesce(nullif(array_to_string(signals, '; '), ''), 'none')
             ),
             'predictions', [json_object(
                 'model_version', 'solar-leads-rules',
