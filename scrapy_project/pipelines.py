@@ -17,6 +17,10 @@ from scrapy.exceptions import DropItem
 
 from scrapy_project.items import CrawlFailure, PostingItem, SnippetItem
 from scrapy_project.text import html_to_text
+from solar_leads.errors import UserError
+from solar_leads.warehouse.connection import ensure_raw_schema
+from solar_leads.warehouse.lock import warehouse_lock
+from solar_leads.warehouse.run_id import finish_run, start_run
 
 logger = logging.getLogger(__name__)
 REQUIRED_POSTING_FIELDS = ("source", "external_id", "title", "company", "url", "description")
@@ -58,7 +62,14 @@ class WarehouseWriter:
 
     def __init__(self, path: Path):
         self.path = path
-        self.con = duckdb.connect(str(path))
+        self.lock = contextlib.ExitStack()  # the warehouse lock, when no `leads` parent holds it (scrapy crawl)
+        self.lock.enter_context(warehouse_lock(path, "scrapy crawl"))
+        try:
+            self.con = duckdb.connect(str(path))
+            ensure_raw_schema(self.con)
+        except BaseException:
+            self.lock.close()
+            raise
         self.users = 0
 
     @classmethod
@@ -74,6 +85,7 @@ class WarehouseWriter:
                 self.con.close()
             del self.con  # nothing may hold a DuckDB object when the interpreter exits
             del self._open[self.path]
+            self.lock.close()
 
     def append(self, table: str, rows: list[dict]) -> None:
         """Append one batch in one transaction: after a crash the batch is there entirely or not at all."""
@@ -100,18 +112,19 @@ class DuckDBPipeline:
     counted in leads/not_written/<table> with the error in leads/write_error, and the crawl does not report success.
     """
 
-    def __init__(self, warehouse: Path, run_id: str, batch_size: int, stats):
+    def __init__(self, warehouse: Path, run_id: str | None, batch_size: int, stats):
         self.warehouse, self.run_id, self.batch_size, self.stats = warehouse, run_id, batch_size, stats
         # per raw table: (row, the stat counting it once committed)
         self.buffers: dict[str, list[tuple[dict, str | None]]] = {"postings": [], "snippets": [], "crawl_log": []}
         self.writer: WarehouseWriter | None = None
+        self.own_run = False
 
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
         pipeline = cls(
-            Path(settings["LEADS_WAREHOUSE"]), settings["LEADS_RUN_ID"], settings.getint("DUCKDB_BATCH_SIZE"),
-            crawler.stats,
+            Path(settings["LEADS_WAREHOUSE"]).resolve(), settings.get("LEADS_RUN_ID"),
+            settings.getint("DUCKDB_BATCH_SIZE"), crawler.stats,
         )  # fmt: skip
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         return pipeline
@@ -119,12 +132,22 @@ class DuckDBPipeline:
     def open_spider(self, spider=None):
         try:
             self.writer = WarehouseWriter.acquire(self.warehouse)
-        except duckdb.Error as exc:
+        except (duckdb.Error, UserError) as exc:
             self._write_failed(str(exc))
+            if isinstance(exc, UserError):
+                raise  # another writer holds the warehouse: this crawl cannot run
+            return
+        if self.run_id is None:  # a plain `scrapy crawl`: it is a run of its own
+            self.own_run = True
+            self.run_id = start_run(self.writer.con, "scrapy crawl", None, is_demo=False)
 
     def close_spider(self, spider=None):
         for table in self.buffers:
             self._flush(table)
+        if self.writer is not None and self.own_run:
+            failed = any(key.startswith(("leads/failures/", "leads/not_written/")) for key in self.stats.get_stats())
+            with contextlib.suppress(duckdb.Error):
+                finish_run(self.writer.con, str(self.run_id), "partial" if failed else "ok")
         if self.writer is not None:
             self.writer.release()
             self.writer = None

@@ -1,4 +1,7 @@
-"""Polite crawl defaults. `solar_leads.crawl` overrides USER_AGENT from sources.yml and adds the run's settings."""
+"""Polite crawl defaults. `leads crawl` overrides USER_AGENT from sources.yml and adds the run's settings; a plain
+`scrapy crawl` writes to $WAREHOUSE (default data/warehouse.duckdb) under a new run id."""
+
+import os
 
 BOT_NAME = "solar_leads"
 SPIDER_MODULES = ["scrapy_project.spiders"]
@@ -38,6 +41,8 @@ ITEM_PIPELINES = {
     "scrapy_project.pipelines.DuckDBPipeline": 800,
 }
 DUCKDB_BATCH_SIZE = 500
+LEADS_WAREHOUSE = os.environ.get("WAREHOUSE", "data/warehouse.duckdb")
+LEADS_RUN_ID = None  # None: the pipeline registers a new run in meta.runs
 
 LOG_LEVEL = "WARNING"  # the crawl summary says what matters; --set LOG_LEVEL=INFO for detail
 TELNETCONSOLE_ENABLED = False

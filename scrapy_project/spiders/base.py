@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -14,6 +15,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from scrapy_project.items import CrawlFailure
+from solar_leads.pipeline.sources import OPTIONAL_KEYS, REQUIRED_KEYS, check_entry, load_sources
 
 
 class SourceSpider(scrapy.Spider):
@@ -27,9 +29,28 @@ class SourceSpider(scrapy.Spider):
     default_base_url = ""
     jobs_key: str | None = "jobs"
 
-    def __init__(self, entries: list[dict[str, Any]] | None = None, **kwargs):
+    def __init__(self, entries: list[dict[str, Any]] | str | None = None, sources: str | None = None, **kwargs):
+        """`leads crawl` passes this type's sources.yml entries. From `scrapy crawl` (or Scrapyd) the arguments arrive
+        as strings: `-a sources=FILE` (this type's entries of a sources.yml), `-a entries='[{...}]'` (JSON), or one
+        entry's keys (`-a board=sunrun -a base_url=... -a company=...`; searxng takes `-a searches='[{...}]'`)."""
+        keys = (*REQUIRED_KEYS.get(self.name or "", ()), *OPTIONAL_KEYS)
+        entry = {key: kwargs.pop(key) for key in list(kwargs) if key in keys}
         super().__init__(**kwargs)
-        self.entries = entries or []
+        self.entries = self._entries(entries, sources, entry)
+
+    def _entries(self, entries, sources: str | None, entry: dict[str, Any]) -> list[dict[str, Any]]:
+        if isinstance(entries, str):
+            entries = json.loads(entries)
+        if entries is not None:
+            return list(entries)
+        if sources:
+            return load_sources(Path(sources)).entries_by_type.get(self.name or "", [])
+        if not entry:
+            return []
+        if isinstance(entry.get("searches"), str):
+            entry["searches"] = json.loads(entry["searches"])
+        arguments = " ".join(f"-a {key}=..." for key in entry)
+        return [check_entry(self.name or "", entry, f"scrapy crawl {self.name} {arguments}")]
 
     def base_url(self, entry: dict[str, Any]) -> str:
         return str(entry.get("base_url") or self.default_base_url).rstrip("/")

@@ -51,6 +51,22 @@ def _expand(value: Any, where: str) -> Any:
     return _VARIABLE.sub(lookup, value)
 
 
+def check_entry(kind: str, entry: dict[str, Any], where: str) -> dict[str, Any]:
+    """One source entry of type `kind` with ${VAR}s expanded; UserError naming `where` when a key is missing or
+    unknown or a URL is not http(s)."""
+    missing = [key for key in REQUIRED_KEYS[kind] if not entry.get(key)]
+    if missing:
+        raise UserError(f"{where}: missing {', '.join(missing)}")
+    unknown = set(entry) - {*REQUIRED_KEYS[kind], *OPTIONAL_KEYS}
+    if unknown:
+        raise UserError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    expanded = {key: _expand(value, where) for key, value in entry.items()}
+    for key in ("url", "base_url"):
+        if key in expanded and not str(expanded[key]).startswith(("http://", "https://")):
+            raise UserError(f"{where}: {key} must be an http(s) URL, got {expanded[key]!r}")
+    return expanded
+
+
 def load_sources(path: Path) -> Sources:
     """Parse and validate `path`; raise UserError naming the first bad entry (by position and type)."""
     try:
@@ -70,17 +86,6 @@ def load_sources(path: Path) -> Sources:
         kind = entry.get("type")
         if kind not in REQUIRED_KEYS:
             raise UserError(f"{where}: unknown type {kind!r} (known: {', '.join(REQUIRED_KEYS)})")
-        where = f"{where} ({kind})"
-        missing = [key for key in REQUIRED_KEYS[kind] if not entry.get(key)]
-        if missing:
-            raise UserError(f"{where}: missing {', '.join(missing)}")
-        unknown = set(entry) - {"type", *REQUIRED_KEYS[kind], *OPTIONAL_KEYS}
-        if unknown:
-            raise UserError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
-        expanded = {key: _expand(value, where) for key, value in entry.items() if key != "type"}
-        for key in ("url", "base_url"):
-            if key in expanded and not str(expanded[key]).startswith(("http://", "https://")):
-                raise UserError(f"{where}: {key} must be an http(s) URL, got {expanded[key]!r}")
-        grouped[kind].append(expanded)
+        grouped[kind].append(check_entry(kind, {k: v for k, v in entry.items() if k != "type"}, f"{where} ({kind})"))
     sources.entries_by_type = dict(grouped)
     return sources

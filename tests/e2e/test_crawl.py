@@ -12,7 +12,7 @@ import time
 import duckdb
 import pytest
 
-from tests.conftest import run_leads
+from tests.conftest import PROJECT, run_leads
 from tests.scripted_server import Reply, ScriptedServer
 
 FAST = ["--set", "RETRY_BACKOFF_BASE=0.05", "--set", "DOWNLOAD_TIMEOUT=2", "--set", "AUTOTHROTTLE_ENABLED=False"]
@@ -184,3 +184,32 @@ def test_sigkill_mid_load_leaves_whole_batches_and_the_next_run_completes(tmp_pa
     with duckdb.connect(str(warehouse), read_only=True) as con:
         total, distinct = con.execute("select count(*), count(distinct posting_id) from marts.postings").fetchall()[0]
     assert total == distinct == 300
+
+
+def test_scrapy_crawl_runs_a_spider_from_the_repo_with_string_arguments(tmp_path):
+    """`scrapy crawl <spider> -a ...` as Scrapyd or any Scrapy scheduler would run it: arguments arrive as strings;
+    the rows land in $WAREHOUSE under a run of their own; a bad argument is refused naming it."""
+    routes = {"/robots.txt": [ROBOTS], "/v1/boards/acme/jobs": [Reply(body=greenhouse_jobs("acme", 3))],
+              "/v0/postings/helio": [Reply(body=json.dumps([{"id": "h1", "text": "PV Drafter", "hostedUrl":
+                                                             "https://jobs.lever.co/helio/h1", "descriptionPlain": "x",
+                                                             "createdAt": 1752678932000}]))]}  # fmt: skip
+    warehouse = tmp_path / "w.duckdb"
+    env = {**os.environ, "WAREHOUSE": str(warehouse)}
+    scrapy = [sys.executable, "-m", "scrapy.cmdline", "crawl"]
+    with ScriptedServer(routes) as server:
+        arguments = ["-a", "board=acme", "-a", f"base_url={server.url}", "-a", "company=Acme Solar"]
+        greenhouse = subprocess.run([*scrapy, "greenhouse", *arguments], cwd=PROJECT, env=env, capture_output=True,
+                                    text=True)  # fmt: skip
+        sources = tmp_path / "sources.yml"
+        write_sources(sources, server.url, [{"type": "lever", "site": "helio", "company": "Helio"}])
+        lever = subprocess.run([*scrapy, "lever", "-a", f"sources={sources}"], cwd=PROJECT, env=env,
+                               capture_output=True, text=True)  # fmt: skip
+        bad = subprocess.run([*scrapy, "greenhouse", "-a", "base_url=ftp://x", "-a", "board=b"], cwd=PROJECT, env=env,
+                             capture_output=True, text=True)  # fmt: skip
+    assert greenhouse.returncode == 0 and lever.returncode == 0, greenhouse.stderr[-2000:] + lever.stderr[-2000:]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        loaded = con.execute("select source_key, count(*) from raw.postings group by 1 order by 1").fetchall()
+        runs = con.execute("select command, status from meta.runs order by run_id").fetchall()
+    assert loaded == [("greenhouse:acme", 3), ("lever:helio", 1)]
+    assert runs == [("scrapy crawl", "ok"), ("scrapy crawl", "ok")]
+    assert "base_url must be an http(s) URL" in bad.stderr
