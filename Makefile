@@ -34,10 +34,12 @@ eval: setup ## precision / recall / F1 of the scoring rules on the labeled data
 bench: setup ## benchmarks against pure-Python baselines; writes bench_results/
 	$(BIN)/python -m benchmarks.run
 
-lint: setup ## ruff and mypy
+lint: setup ## ruff, mypy, and sqlfluff (dbt templater) on the models
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/leads build --warehouse target/lint.duckdb --select resource_type:seed --quiet
+	WAREHOUSE=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff lint models --processes 2
 
 docs: setup ## dbt docs for the models (target/index.html)
 	$(BIN)/leads build

@@ -4,20 +4,34 @@ with scores as (
     select * from {{ ref('adhoc_labeled_scores') }}
 ),
 
+labeled as (
+    select
+        *,
+        coalesce(category, '(none)') as category_name,
+        case when synthetic then 'synthetic' else 'real' end as origin
+    from scores
+),
+
 final as (
     select
-        case
-            when grouping(origin) = 0 then 'origin'
-            when grouping(category_name) = 0 then 'category'
-            else 'all'
-        end as grouping,
-        coalesce(origin, category_name, 'all') as key,
+        'all' as grouping,
+        'all' as key,
         {{ confusion_metrics('qualified', 'label') }}
-    from (
-        select *, coalesce(category, '(none)') as category_name, case when synthetic then 'synthetic' else 'real' end as origin
-        from scores
-    )
-    group by grouping sets ((), (origin), (category_name))
+    from labeled
+    union all
+    select
+        'origin' as grouping,
+        origin as key,
+        {{ confusion_metrics('qualified', 'label') }}
+    from labeled
+    group by origin
+    union all
+    select
+        'category' as grouping,
+        category_name as key,
+        {{ confusion_metrics('qualified', 'label') }}
+    from labeled
+    group by category_name
 )
 
 select * from final

@@ -9,11 +9,17 @@ candidates as (
 ),
 
 item_tiers as (
-    select item_id, unnest(fired_tiers) as tier from items
+    select
+        item_id,
+        unnest(fired_tiers) as tier
+    from items
 ),
 
 tier_scores as (
-    select candidates.candidate_id, item_tiers.item_id, sum(candidates.weight) as tier_score
+    select
+        candidates.candidate_id,
+        item_tiers.item_id,
+        sum(candidates.weight) as tier_score
     from item_tiers
     inner join candidates using (tier)
     group by all

@@ -18,11 +18,11 @@ final as (
         case when scores.role_class = 'design' then scores.company_score else 0 end as company_score,
         list_filter([
             {%- for tier in rules.tiers %}
-            case when scores.fires_{{ tier.tier }} then '{{ tier.tier }}' end{% if not loop.last %},{% endif %}
+                case when scores.fires_{{ tier.tier }} then '{{ tier.tier }}' end{% if not loop.last %},{% endif %}
             {%- endfor %}
         ], lambda t: t is not null) as fired_tiers,
         (row_number() over (partition by scores.label order by hash(scores.item_id), scores.item_id) - 1)
-            % parameters.folds as fold
+        % parameters.folds as fold
     from scores
     cross join parameters
 )

@@ -36,7 +36,8 @@ checked as (
             case when model_conf_value is null or not model_conf_value between 0 and 1 then 'model_conf' end,
             case when recall_hits_value is null or recall_hits_value < 0 then 'recall_hits' end,
             case when recall_used_value is null or recall_used_value < 0
-                or (recall_hits_value >= 0 and recall_used_value > recall_hits_value) then 'recall_used' end
+                    or (recall_hits_value >= 0 and recall_used_value > recall_hits_value) then 'recall_used'
+            end
         ], lambda c: c is not null) as invalid_columns
     from typed
 ),

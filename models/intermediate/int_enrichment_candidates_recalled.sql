@@ -8,7 +8,9 @@ with extracted as (
 ),
 
 blocks as (
-    select *, lower(block_text) as block_lower
+    select
+        *,
+        lower(block_text) as block_lower
     from {{ ref('int_snippets_deduplicated') }}
 ),
 
@@ -46,40 +48,50 @@ field_extractions as (
     select company_key, field, 1 as extracting_blocks from llm group by all
 ),
 {% else %}
-value_support as (
-    select
-        company_key,
-        field,
-        value,
-        any_value(company) as company,
-        bool_or(is_canonical) as is_canonical,
-        count(distinct snippet_block_id) as support_blocks,
-        arg_min(evidence_quote, (not is_authoritative, block_rank, pattern_order)) as evidence_quote,
-        arg_min(host, (not is_authoritative, block_rank, pattern_order)) as source_hint,
-        arg_min(url, (not is_authoritative, block_rank, pattern_order)) as source_url,
-        null::double as llm_model_conf,
-        null::varchar as llm_verdict
-    from extracted
-    group by company_key, field, value
-),
+    value_support as (
+        select
+            company_key,
+            field,
+            value,
+            any_value(company) as company,
+            bool_or(is_canonical) as is_canonical,
+            count(distinct snippet_block_id) as support_blocks,
+            arg_min(evidence_quote, (not is_authoritative, block_rank, pattern_order)) as evidence_quote,
+            arg_min(host, (not is_authoritative, block_rank, pattern_order)) as source_hint,
+            arg_min(url, (not is_authoritative, block_rank, pattern_order)) as source_url,
+            null::double as llm_model_conf,
+            null::varchar as llm_verdict
+        from extracted
+        group by company_key, field, value
+    ),
 
-field_extractions as (
-    select company_key, field, count(distinct snippet_block_id) as extracting_blocks
-    from extracted
-    group by all
-),
+    field_extractions as (
+        select
+            company_key,
+            field,
+            count(distinct snippet_block_id) as extracting_blocks
+        from extracted
+        group by all
+    ),
 {% endif %}
 
 field_hits as (
-    select company_key, field, count(*) as recall_hits from blocks group by all
+    select
+        company_key,
+        field,
+        count(*) as recall_hits
+    from blocks
+    group by all
 ),
 
 candidates as (
     select
         value_support.*,
         -- agreement: the share of value-bearing blocks that give this value, weighted by how many do
-        coalesce(value_support.llm_model_conf, round(least(1.0, value_support.support_blocks
-            / field_extractions.extracting_blocks * (0.6 + 0.1 * least(value_support.support_blocks, 4))), 3))
+        coalesce(value_support.llm_model_conf, round(least(
+            1.0, value_support.support_blocks
+            / field_extractions.extracting_blocks * (0.6 + 0.1 * least(value_support.support_blocks, 4))
+        ), 3))
             as model_conf,
         lower(value_support.evidence_quote) as quote_lower,
         lower(value_support.value) as value_lower,
@@ -153,10 +165,12 @@ final as (
         -- matched the quote) and matches the field's format
         case
             when candidates.llm_verdict is not null then candidates.llm_verdict
-            when ((candidates.is_canonical and candidates.evidence_quote <> '')
-                or contains(candidates.quote_lower, candidates.value_lower))
-                and {{ field_format_match('candidates.value', 'candidates.field') }}
-            then 'YES'
+            when (
+                (candidates.is_canonical and candidates.evidence_quote <> '')
+                or contains(candidates.quote_lower, candidates.value_lower)
+            )
+            and {{ field_format_match('candidates.value', 'candidates.field') }}
+                then 'YES'
             else 'NO'
         end as verdict
     from candidates

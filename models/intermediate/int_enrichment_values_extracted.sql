@@ -49,7 +49,8 @@ final as (
     from matches
     where trim(raw_value) <> ''
         and not coalesce(regexp_matches(
-            {{ normalize_value('raw_value', 'normalize', 'canonical_value') }}, nullif(exclude_regex, ''), 'i'), false)
+            {{ normalize_value('raw_value', 'normalize', 'canonical_value') }}, nullif(exclude_regex, ''), 'i'
+        ), false)
 )
 
 select * from final

@@ -5,7 +5,12 @@ with snippets as (
 ),
 
 latest as (
-    select company_key, field, max(run_id) as run_id from snippets group by all
+    select
+        company_key,
+        field,
+        max(run_id) as run_id
+    from snippets
+    group by all
 ),
 
 current_search as (
@@ -21,7 +26,9 @@ one_per_url as (
 ),
 
 limited as (
-    select *, row_number() over (partition by company_key, field order by rank, query, url) as block_rank
+    select
+        *,
+        row_number() over (partition by company_key, field order by rank, query, url) as block_rank
     from one_per_url
     qualify block_rank <= {{ var('max_snippets_total') }}
 ),

@@ -3,9 +3,22 @@
 -- matches the field's format is accepted as fallback_accept at confidence 0.50; a placeholder is refused.
 with candidates as (
     select
-        candidate_id, company_key, company, field, candidate, model_conf, source_hint, source_url, evidence_quote,
-        recall_hits, recall_used, recall_pass, verdict, target_regex, passes_format as passes_regex,
-        []::varchar[] as invalid_columns
+        candidate_id,
+        company_key,
+        company,
+        field,
+        candidate,
+        model_conf,
+        source_hint,
+        source_url,
+        evidence_quote,
+        recall_hits,
+        recall_used,
+        recall_pass,
+        verdict,
+        target_regex,
+        passes_format as passes_regex,
+        []::varchar [] as invalid_columns
     from {{ ref('enrichment_candidates') }}
 ),
 
@@ -14,11 +27,20 @@ decided as (
 ),
 
 accepted_fields as (
-    select distinct company_key, field from decided where accepted
+    select distinct
+        company_key,
+        field
+    from decided
+    where accepted
 ),
 
 lead_postings as (
-    select company_key, company, description, posting_url, score
+    select
+        company_key,
+        company,
+        description,
+        posting_url,
+        score
     from {{ ref('lead_scores') }}
     where qualified
 ),
@@ -43,7 +65,7 @@ posting_values as (
         regexp_extract(lead_postings.description, patterns.pattern, 0) as evidence_quote,
         row_number() over (
             partition by lead_postings.company_key, fields.field
-            order by lead_postings.score desc, patterns.pattern_order, lead_postings.posting_url
+            order by lead_postings.score desc, patterns.pattern_order asc, lead_postings.posting_url asc
         ) as preference
     from lead_postings
     inner join patterns on true

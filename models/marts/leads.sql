@@ -10,7 +10,7 @@ ranked as (
         *,
         count(*) over (partition by company_key) as qualified_postings,
         row_number() over (
-            partition by company_key order by score desc, last_seen_at desc, posting_id
+            partition by company_key order by score desc, last_seen_at desc, posting_id asc
         ) as company_rank
     from qualified
 ),

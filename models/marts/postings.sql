@@ -7,13 +7,17 @@ with sightings as (
 
 url_fingerprints as (
     -- a URL whose title or location was edited between runs keeps one identity: its latest fingerprint
-    select canonical_url, arg_max(fingerprint, (scraped_at, sighting_id)) as dedupe_key
+    select
+        canonical_url,
+        arg_max(fingerprint, (scraped_at, sighting_id)) as dedupe_key
     from sightings
     group by canonical_url
 ),
 
 keyed as (
-    select sightings.*, url_fingerprints.dedupe_key
+    select
+        sightings.*,
+        url_fingerprints.dedupe_key
     from sightings
     inner join url_fingerprints on sightings.canonical_url = url_fingerprints.canonical_url
 ),

@@ -8,7 +8,7 @@ with rejected as (
 final as (
     select
         'rejected_' || left(posting_id, 12) || '_'
-            || coalesce(nullif(regexp_replace(company, '[^A-Za-z0-9]+', '', 'g'), ''), 'unknown') as id,
+        || coalesce(nullif(regexp_replace(company, '[^A-Za-z0-9]+', '', 'g'), ''), 'unknown') as id,
         posting_id,
         description,
         false as label,
@@ -18,7 +18,7 @@ final as (
         score,
         list_transform(reasons, lambda r: r.tier || ':' || r.matched || ' (+' || r.weight || ')') as signals,
         'Rejected: ' || rejection_category || ' (score: ' || score || ')' as notes,
-        row_number() over (order by score desc, last_seen_at desc, posting_id) as review_rank,
+        row_number() over (order by score desc, last_seen_at desc, posting_id asc) as review_rank,
         run_id
     from rejected
 )

@@ -18,10 +18,11 @@ scores as (
 ),
 
 per_source as (
-    select
-        list({'source': source, 'postings': postings} order by source) as postings_by_source
+    select list({ 'source': source, 'postings': postings } order by source) as postings_by_source
     from (
-        select source, count(*) as postings
+        select
+            source,
+            count(*) as postings
         from sightings
         where run_id = (select run_id from latest)
         group by source
@@ -29,10 +30,41 @@ per_source as (
 ),
 
 failures as (
-    select count(*) filter (where not is_dropped_item) as failed_requests,
+    select
+        count(*) filter (where not is_dropped_item) as failed_requests,
         count(*) filter (where is_dropped_item) as dropped_items
     from crawl_log
     where run_id = (select run_id from latest)
+),
+
+rejections as (
+    select
+        rejection_category as category,
+        count(*) as postings
+    from scores
+    where not qualified
+    group by rejection_category
+),
+
+qualifications as (
+    select
+        top_tier as tier,
+        count(*) as postings
+    from scores
+    where qualified
+    group by top_tier
+),
+
+rejection_list as (
+    select
+        coalesce(list({ 'category': category, 'postings': postings } order by postings desc, category asc), [])
+            as rejections_by_category
+    from rejections
+),
+
+qualification_list as (
+    select coalesce(list({ 'tier': tier, 'postings': postings } order by tier), []) as qualifications_by_tier
+    from qualifications
 ),
 
 counts as (
@@ -40,7 +72,7 @@ counts as (
         count(*) as processed,
         count(*) filter (where qualified) as qualified,
         count(*) filter (where not qualified) as rejected,
-        count(*) filter (where company_blocked) as company_blocked,
+        count(*) filter (where company_blocked) as company_blocked
     from scores
 ),
 
@@ -51,18 +83,16 @@ final as (
         counts.qualified,
         counts.rejected,
         round(100.0 * counts.qualified / nullif(counts.processed, 0), 2) as pass_rate_pct,
-        (select coalesce(list({'category': category, 'postings': n} order by n desc, category), [])
-         from (select rejection_category as category, count(*) as n from scores where not qualified group by 1))
-            as rejections_by_category,
-        (select coalesce(list({'tier': tier, 'postings': n} order by tier), [])
-         from (select top_tier as tier, count(*) as n from scores where qualified group by 1))
-            as qualifications_by_tier,
+        rejection_list.rejections_by_category,
+        qualification_list.qualifications_by_tier,
         counts.company_blocked,
         per_source.postings_by_source,
         failures.failed_requests,
         failures.dropped_items
     from latest
     cross join counts
+    cross join rejection_list
+    cross join qualification_list
     cross join per_source
     cross join failures
 )

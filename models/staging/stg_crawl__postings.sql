@@ -20,9 +20,9 @@ final as (
             when regexp_full_match(trim(posted_at), '[0-9]{12,14}')
                 then make_timestamp(trim(posted_at)::bigint * 1000)
             else coalesce(
-                try_cast(try_cast(posted_at as timestamptz) at time zone 'UTC' as timestamp),
-                try_cast(posted_at as timestamp)
-            )
+                    try_cast(try_cast(posted_at as timestamptz) at time zone 'UTC' as timestamp),
+                    try_cast(posted_at as timestamp)
+                )
         end as posted_at,
         scraped_at,
         run_id

@@ -31,11 +31,11 @@ final as (
         leads.qualified_postings,
         {{ place_parts('coalesce(profiles.hq_city_state, leads.location)') }},
         {%- for field in fields %}
-        profiles.{{ field }},
-        profiles.{{ field }}_confidence,
-        profiles.{{ field }}_source,
+            profiles.{{ field }},
+            profiles.{{ field }}_confidence,
+            profiles.{{ field }}_source,
         {%- endfor %}
-        row_number() over (order by leads.score desc, leads.company) as export_order
+        row_number() over (order by leads.score desc, leads.company asc) as export_order
     from leads
     left join profiles using (company_key)
 )

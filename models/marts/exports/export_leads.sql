@@ -8,11 +8,12 @@ with lead_rows as (
 ),
 
 final as (
-    select * exclude (city, state_region, country_region) replace (
-        {%- for column in text_columns %}
-        {{ csv_safe(column) }} as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    )
+    select
+        * exclude (city, state_region, country_region) replace (
+            {%- for column in text_columns %}
+                {{ csv_safe(column) }} as {{ column }}{{ ',' if not loop.last }}
+            {%- endfor %}
+        )
     from lead_rows
 )
 

@@ -23,8 +23,10 @@ final as (
             ),
             'predictions', [json_object(
                 'model_version', 'solar-leads-rules',
-                'score', round(1.0 - 0.5 * least(greatest(score, 0), {{ var('lead_threshold') }})
-                    / greatest({{ var('lead_threshold') }}, 1), 3),
+                'score', round(
+                    1.0 - 0.5 * least(greatest(score, 0), {{ var('lead_threshold') }})
+                    / greatest({{ var('lead_threshold') }}, 1), 3
+                ),
                 'result', [json_object(
                     'from_name', 'label', 'to_name', 'text', 'type', 'choices',
                     'value', json_object('choices', ['not a lead'])
