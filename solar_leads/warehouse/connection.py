@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
 
+from solar_leads.config import PROJECT_DIR
 from solar_leads.errors import UserError
 from solar_leads.warehouse.lock import in_use_message
 
-# Loader tables. Everything arrives as text and is typed in dbt staging, where bad values are reported per row.
-RAW_TABLES = {
-    "postings": """
-        run_id varchar not null, source varchar not null, source_key varchar not null,
-        external_id varchar not null, url varchar not null, scraped_at timestamp not null,
-        title varchar, company varchar not null, location varchar, description varchar not null,
-        posted_at varchar, payload json""",
-    "snippets": """
-        run_id varchar not null, company varchar, field varchar, query varchar not null, rank integer not null,
-        url varchar not null, host varchar, title varchar, content varchar, scraped_at timestamp not null""",
-    "crawl_log": """
-        run_id varchar not null, logged_at timestamp not null, kind varchar not null, source varchar,
-        url varchar, status integer, error varchar, retries integer, reason varchar""",
-    "llm_candidates": """
-        run_id varchar not null, company_key varchar not null, company varchar, field varchar not null,
-        value varchar, model_conf double, evidence_quote varchar, verdict varchar, extracted_at timestamp""",
-}
+# The loader tables' DDL lives in the dbt project (dbt creates them too, on-run-start): one definition for both.
+RAW_TABLES_MACRO = PROJECT_DIR / "macros" / "create_raw_tables.sql"
+RAW_TABLES = ("crawl_log", "llm_candidates", "postings", "snippets")
+
+
+def raw_tables_ddl() -> list[str]:
+    """The statements of the create_raw_tables macro (plain SQL between its macro tags)."""
+    text = RAW_TABLES_MACRO.read_text(encoding="utf-8")
+    body = re.search(r"\{%\s*macro create_raw_tables\(\)\s*%\}(.*?)\{%\s*endmacro\s*%\}", text, re.S)
+    if body is None:
+        raise UserError(f"{RAW_TABLES_MACRO} lost its create_raw_tables macro")
+    return [statement.strip() for statement in body.group(1).split(";") if statement.strip()]
+
+
 # The warehouse's own bookkeeping: which runs happened and how they ended, and each build with what it saw.
 META_TABLES = {
     "runs": """
@@ -58,10 +57,11 @@ def connect(path: Path, read_only: bool = False, config: dict | None = None) -> 
 
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the raw and meta schemas and their tables when missing (never touching their rows)."""
-    for schema, tables in (("raw", RAW_TABLES), ("meta", META_TABLES)):
-        con.execute(f"create schema if not exists {schema}")
-        for name, columns in tables.items():
-            con.execute(f"create table if not exists {schema}.{name} ({columns})")
+    for statement in raw_tables_ddl():
+        con.execute(statement)
+    con.execute("create schema if not exists meta")
+    for name, columns in META_TABLES.items():
+        con.execute(f"create table if not exists meta.{name} ({columns})")
 
 
 def init_warehouse(path: Path) -> None:

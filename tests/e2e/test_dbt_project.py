@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 import yaml
 
@@ -51,3 +53,20 @@ def assert_a_changed_seed_reloads_into_the_existing_warehouse(warehouse):
         con.execute("alter table seeds.scoring_roles add column retired varchar")
     result = run_leads("build", "--warehouse", str(warehouse), "--select", "resource_type:seed")
     assert result.returncode == 0, result.stderr[-3000:]
+
+
+def test_dbt_runs_from_the_repo_root_without_flags(tmp_path):
+    """dbt's users run it as dbt: profiles.yml is where dbt looks (the project root), WAREHOUSE names the file."""
+    import os
+    import subprocess
+    import sys
+
+    dbt = str(Path(sys.executable).parent / "dbt")
+    env = {**os.environ, "WAREHOUSE": str(tmp_path / "w.duckdb")}
+    for command in (["build", "--select", "resource_type:seed", "stg_crawl__postings"], ["docs", "generate"]):
+        result = subprocess.run([dbt, *command], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stdout[-3000:]
+    target = Path(os.environ["DBT_TARGET_PATH"])
+    assert "model.solar_leads.stg_crawl__postings" in (target / "catalog.json").read_text()
+    assert "exposure.solar_leads.leads_export" in (target / "manifest.json").read_text()
+    assert (target / "index.html").exists()

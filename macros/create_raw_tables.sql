@@ -1,0 +1,28 @@
+{#-
+  The loader tables the crawl, the search and the LLM extractor append to (the crawl, search and llm sources),
+  created when missing and never touched otherwise. Everything arrives as text and is typed in staging, where a bad
+  value is reported per row. dbt runs this before every invocation (on-run-start), so a plain `dbt build` works on
+  a fresh warehouse; `leads` runs the same statements before a crawl (solar_leads/warehouse/connection.py reads
+  them from this file: keep it plain SQL).
+-#}
+{% macro create_raw_tables() %}
+create schema if not exists raw;
+create table if not exists raw.postings (
+    run_id varchar not null, source varchar not null, source_key varchar not null,
+    external_id varchar not null, url varchar not null, scraped_at timestamp not null,
+    title varchar, company varchar not null, location varchar, description varchar not null,
+    posted_at varchar, payload json
+);
+create table if not exists raw.snippets (
+    run_id varchar not null, company varchar, field varchar, query varchar not null, rank integer not null,
+    url varchar not null, host varchar, title varchar, content varchar, scraped_at timestamp not null
+);
+create table if not exists raw.crawl_log (
+    run_id varchar not null, logged_at timestamp not null, kind varchar not null, source varchar,
+    url varchar, status integer, error varchar, retries integer, reason varchar
+);
+create table if not exists raw.llm_candidates (
+    run_id varchar not null, company_key varchar not null, company varchar, field varchar not null,
+    value varchar, model_conf double, evidence_quote varchar, verdict varchar, extracted_at timestamp
+);
+{% endmacro %}
