@@ -163,6 +163,9 @@ def file_set(directory: Path, names: Sequence[str]) -> Iterator[dict[str, Path]]
     try:
         staging.mkdir()
         yield {name: staging / name for name in names}
+        in_the_way = [name for name in names if (directory / name).is_dir()]
+        if in_the_way:  # checked before any move: a set is never moved in halfway
+            raise IsADirectoryError(21, f"{in_the_way[0]} is a folder there")
         for name in names:
             os.replace(staging / name, directory / name)
     except (OSError, duckdb.Error) as exc:

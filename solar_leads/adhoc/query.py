@@ -85,6 +85,8 @@ def run_query(warehouse: Path, sql: str, fmt: str = "table", timeout: float = DE
     check_query(sql)
     if timeout <= 0:
         raise UserError(f"--timeout must be a positive number of seconds, got {timeout:g}")
+    if max_rows < 1:
+        raise UserError(f"--max-rows must be at least 1, got {max_rows}")
     # Belt and braces: even a query that slipped past the checks cannot write, touch files or spill to disk.
     config: dict[str, Any] = {"enable_external_access": False, "memory_limit": memory_limit, "temp_directory": ""}
     if not MEMORY_SIZE.match(memory_limit):

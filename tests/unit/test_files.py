@@ -48,3 +48,11 @@ def test_an_output_folder_that_is_a_file_is_refused(tmp_path):
     (tmp_path / "out").write_text("")
     with pytest.raises(UserError, match="is a file, not a folder"):
         check_writable_dir(tmp_path / "out")
+
+
+def test_a_folder_in_the_way_of_one_file_stops_the_whole_set(tmp_path):
+    (tmp_path / "b.json").mkdir()
+    with pytest.raises(UserError, match="b.json is a folder there"), file_set(tmp_path, ["a.csv", "b.json"]) as staged:
+        for path in staged.values():
+            path.write_text("x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.json"]  # a.csv was not moved in either
