@@ -38,6 +38,7 @@ final as (
         list(distinct source order by source) as sources,
         count(*) as sightings,
         min(scraped_at) as first_seen_at,
+        arg_min(run_id, (scraped_at, sighting_id)) as first_seen_run_id,
         max(scraped_at) as last_seen_at,
         max(scraped_at) as scraped_at,
         arg_max(run_id, (scraped_at, sighting_id)) as run_id

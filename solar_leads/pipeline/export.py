@@ -27,6 +27,7 @@ from solar_leads.warehouse.connection import connect
 # The leads file in each format: (file name after the run id, the model it streams)
 LEADS_FORMATS = {
     "csv": (".csv", "export_leads"),
+    "new": ("_new.csv", "export_new_leads"),  # written with csv: the companies first qualified in this run
     "hubspot": (".hubspot.csv", "export_crm_hubspot"),
     "salesforce": (".salesforce.csv", "export_crm_salesforce"),
     "xlsx": (".xlsx", "export_lead_rows"),
@@ -102,7 +103,8 @@ def export(config: Config, formats: Sequence[str] = ("csv",), bom: bool = False)
         if not stats["run_id"]:
             raise UserError(f"warehouse {config.warehouse} holds no crawled postings: nothing to export")
         run_id = stats["run_id"]
-        final = ExportedFiles.named(run_id, list(dict.fromkeys(formats)), config.output_dir)
+        wanted = list(dict.fromkeys([*formats, "new"] if "csv" in formats else formats))
+        final = ExportedFiles.named(run_id, wanted, config.output_dir)
         with file_set(config.output_dir, [p.name for p in final.paths()]) as staged:
             files = ExportedFiles.named(run_id, list(final.leads), next(iter(staged.values())).parent)
             for fmt, path in files.leads.items():
