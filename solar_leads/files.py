@@ -132,14 +132,22 @@ def check_writable_dir(directory: Path) -> None:
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path beside `target` that replaces it only when the block succeeds (mode per the umask)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    """A temporary path beside `target` that replaces it only when the block succeeds (mode per the umask). A write
+    error (a full disk, a folder in the way, no permission) becomes a UserError naming `target`; it is left as it
+    was."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise UserError(f"cannot write {target}: {_describe(exc)}") from None
     os.close(fd)
     try:
         yield Path(tmp)
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
+    except (OSError, duckdb.Error) as exc:
+        reason = _describe(exc) if isinstance(exc, OSError) else str(exc).splitlines()[0]
+        raise UserError(f"cannot write {target}: {reason}; it was left as it was") from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

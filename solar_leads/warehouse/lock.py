@@ -37,8 +37,11 @@ def warehouse_lock(warehouse: Path, command: str) -> Iterator[None]:
     if os.environ.get(LOCK_HOLDER_ENV) == str(warehouse):
         yield  # our parent (`leads run`) holds it for us
         return
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_path(warehouse), os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        warehouse.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_path(warehouse), os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise UserError(f"cannot open the lock file {lock_path(warehouse)}: {exc.strerror or exc}") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -47,8 +50,9 @@ def warehouse_lock(warehouse: Path, command: str) -> Iterator[None]:
             raise UserError(f"warehouse {warehouse} is in use by {who}: wait for it to finish, or use another "
                             "--warehouse") from None  # fmt: skip
         started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-        os.ftruncate(fd, 0)
-        os.write(fd, f"`leads {command}` (pid {os.getpid()}, started {started})\n".encode())
+        with contextlib.suppress(OSError):  # a full disk: the lock holds all the same, only its note is missing
+            os.ftruncate(fd, 0)
+            os.write(fd, f"`leads {command}` (pid {os.getpid()}, started {started})\n".encode())
         os.environ[LOCK_HOLDER_ENV] = str(warehouse)
         try:
             yield

@@ -56,3 +56,10 @@ def test_a_folder_in_the_way_of_one_file_stops_the_whole_set(tmp_path):
         for path in staged.values():
             path.write_text("x")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.json"]  # a.csv was not moved in either
+
+
+def test_an_atomic_write_that_fails_is_bad_environment_and_leaves_the_target(tmp_path):
+    (tmp_path / "out.json").mkdir()  # a folder in the way
+    with pytest.raises(UserError, match="cannot write .*out.json"), atomic_path(tmp_path / "out.json") as tmp:
+        tmp.write_text("{}")
+    assert (tmp_path / "out.json").is_dir() and [p.name for p in tmp_path.iterdir()] == ["out.json"]
