@@ -121,7 +121,7 @@ def test_exports_follow_the_umask_and_a_killed_exports_debris_is_cleared(built, 
     result = run_leads("export", "--warehouse", str(warehouse), "--out", str(out))
     assert result.returncode == 0, result.stderr[-2000:]
     files = sorted(out.iterdir())
-    assert [p.suffix for p in files] == [".jsonl", ".json", ".json", ".json", ".csv"]
+    assert [p.suffix for p in files] == [".jsonl", ".json", ".json", ".json", ".csv", ".csv"]  # leads, new leads
     umask = os.umask(0)
     os.umask(umask)
     assert {stat.S_IMODE(p.stat().st_mode) for p in files} == {0o666 & ~umask}
