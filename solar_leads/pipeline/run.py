@@ -106,8 +106,8 @@ def crawl_in_subprocess(config: Config, sources: Path, run_id: str, overrides: S
     if status == EXIT_BAD_INPUT:
         raise UserError("the crawl refused its input (see the message above); nothing was built or exported")
     if status in (EXIT_INTERRUPTED, -signal.SIGINT, -signal.SIGTERM):
-        raise Interrupted(f"run {run_id} was interrupted during the crawl: what the crawl loaded is kept in the raw "
-                          "tables; nothing was built or exported")  # fmt: skip
+        raise Interrupted(f"run {run_id} was interrupted during a crawl: what it loaded is kept in the raw tables; "
+                          "no files were exported (`leads build`, then `leads export`, finish the job)")  # fmt: skip
     return status
 
 
