@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 
 import duckdb
 import pytest
@@ -29,7 +30,13 @@ from tests.scripted_server import Reply, ScriptedServer
 
 
 def test_a_second_writer_fails_at_once_naming_the_holder(tmp_path):
-    routes = {"/robots.txt": [ROBOTS], "/v1/boards/slow/jobs": [Reply(body=board("slow", 2), delay=4)]}
+    release = threading.Event()  # the first crawl's board answers only once every second writer was tried
+
+    def held_board(_body: str) -> Reply:
+        release.wait(120)
+        return Reply(body=board("slow", 2))
+
+    routes = {"/robots.txt": [ROBOTS], "/v1/boards/slow/jobs": [held_board]}
     with ScriptedServer(routes) as server:
         sources = tmp_path / "sources.yml"
         write_sources(sources, server.url, [{"type": "greenhouse", "board": "slow"}])
@@ -42,6 +49,7 @@ def test_a_second_writer_fails_at_once_naming_the_holder(tmp_path):
             message = one_line_error(second)
             assert second.returncode == 2, (command, second.stderr[-2000:])
             assert f"warehouse {warehouse} is in use by `leads crawl` (pid {first.pid}" in message
+        release.set()
         assert first.wait(60) == 0, first.stderr.read()
     assert count(warehouse, "select count(*) from raw.postings") == 2
     assert not (tmp_path / "out").exists()
