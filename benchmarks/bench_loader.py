@@ -12,6 +12,7 @@ from pathlib import Path
 from scrapy.utils.test import get_crawler
 
 from benchmarks.timing import median_seconds
+from scrapy_project import settings as project_settings
 from scrapy_project.items import PostingItem
 from scrapy_project.pipelines import DuckDBPipeline
 from solar_leads.warehouse.connection import connect, ensure_raw_schema
@@ -30,7 +31,7 @@ def items(count: int) -> list[PostingItem]:
 
 def load_with_pipeline(warehouse: Path, batch: list[PostingItem]) -> None:
     crawler = get_crawler(settings_dict={"LEADS_WAREHOUSE": str(warehouse), "LEADS_RUN_ID": "20260101_000000",
-                                         "DUCKDB_BATCH_SIZE": 500})  # fmt: skip
+                                         "DUCKDB_BATCH_SIZE": project_settings.DUCKDB_BATCH_SIZE})  # fmt: skip
     pipeline = DuckDBPipeline.from_crawler(crawler)
     pipeline.open_spider()
     for item in batch:
