@@ -236,9 +236,10 @@ def build_parser() -> argparse.ArgumentParser:
         "run",
         help="crawl, build, enrich and export (the whole pipeline)",
         description="Crawl every entry of a sources.yml (default: the bundled demo corpus), build the warehouse, "
-        "search for facts about the leads, decide which to accept, and export. Exit status: 0 done, 1 failed (nothing "
-        "was crawled: nothing is built or exported), 2 bad input, 3 partial (some requests failed; the rest was built "
-        "and exported, the summary names what failed).",
+        "search for facts about the leads, decide which to accept, and export the run's files as one set. Exit status: "
+        "0 done; 1 failed (nothing was crawled, or a build failed: nothing is exported); 2 bad input or environment "
+        "(one line naming it; nothing written); 3 partial (some requests failed; the rest was built and exported, the "
+        "summary names what failed); 130 interrupted (what was kept is said).",
     )
     _add_paths(run, sources=True, out=True)
     _add_formats(run)
