@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
 from openpyxl.styles import Font
 
 LINK_COLUMNS = {"posting_url", "linkedin_managers", "linkedin_hiring", "linkedin_role", "google_enduser"}
@@ -26,6 +26,8 @@ def write_workbook(target: Path, columns: Sequence[str], rows: Iterable[Sequence
     links = {index for index, name in enumerate(columns, start=1) if name in LINK_COLUMNS}
     for row_number, row in enumerate(rows, start=2):
         for column, value in enumerate(row, start=1):
+            if isinstance(value, str):
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters a workbook cannot hold
             cell = sheet.cell(row=row_number, column=column)
             cell.value = value
             if isinstance(value, str):
