@@ -287,13 +287,45 @@ def write_site(boards: dict[tuple[str, str], list[Posting]], site: Path) -> list
                 path.write_text(career_page(page, postings[start : start + 6], (start // 6) % 3), encoding="utf-8")
                 sources.append({"type": "jobposting", "url": f"${{DEMO_URL}}/careers/{page}.html"})
     (site / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")
+    write_json(site / "jobsearch.json", keyword_search_jobs(boards))
     return sources
 
 
+def keyword_search_jobs(boards: dict[tuple[str, str], list[Posting]]) -> list[dict]:
+    """What the demo's job sites (Indeed- and LinkedIn-shaped, demo/server.py) find: every posting of the career
+    pages, and those of the Lever and SmartRecruiters companies, whose boards discovery then finds by probing."""
+    jobs = []
+    for (kind, board), postings in sorted(boards.items()):
+        if kind == "jobposting" or (kind in ("lever", "smartrecruiters") and not board.startswith("background")):
+            for p in postings:
+                city, state = city_state(p.city)
+                jobs.append({"key": f"{zlib.crc32(p.key.encode()):08x}{len(jobs):04d}", "title": p.title,
+                             "company": p.company, "city": city, "state": state, "description": as_html(p.description),
+                             "date": "2026-11-1" + str(len(jobs) % 10)})  # fmt: skip
+    return jobs
+
+
+DEMO_SOURCES = """\
+# The demo: `leads run` serves the demo corpus on 127.0.0.1 and sets DEMO_URL to its address. No board is
+# listed by hand: discovery finds them through the two endpoints below, as it would on the real sites.
+user_agent: solar-leads-demo/0.1 (+https://example.invalid/solar-leads; demo crawl)
+sources:
+  # keyword search on job sites (python-jobspy); base_url points its Indeed and LinkedIn endpoints at the demo
+  - {type: jobsearch, sites: [indeed, linkedin], base_url: "${DEMO_URL}", results_per_term: 10, retry_wait: 0}
+  # the search API: site: queries for boards, and the enrichment searches
+  - {type: searxng, base_url: "${DEMO_URL}"}
+discover:
+  search: true
+  probe: true
+  api_base_url: "${DEMO_URL}"  # the demo serves every ATS API; without it they are the public APIs
+"""
+
+
 def write_sources(sources: list[dict]) -> None:
+    (DEMO / "sources.yml").write_text(DEMO_SOURCES)
     lines = [
-        "# The demo corpus: `leads run` serves demo/site on 127.0.0.1 and sets DEMO_URL to its address.",
-        "# Every ATS entry takes base_url; ${VAR} is read from the environment.",
+        "# Every board of the demo corpus by hand (the tests crawl them all, career pages included):",
+        "# `leads demo-server`, then DEMO_URL=<its address> leads crawl --sources demo/boards.yml",
         "user_agent: solar-leads-demo/0.1 (+https://example.invalid/solar-leads; demo crawl)",
         "sources:",
     ]
@@ -303,7 +335,7 @@ def write_sources(sources: list[dict]) -> None:
             entry["base_url"] = "${DEMO_URL}"
         lines.append("  - " + json.dumps(entry))
     lines.append('  - {"type": "searxng", "base_url": "${DEMO_URL}"}')
-    (DEMO / "sources.yml").write_text("\n".join(lines) + "\n")
+    (DEMO / "boards.yml").write_text("\n".join(lines) + "\n")
 
 
 def write_golden(solar: list[Posting], background: list[Posting]) -> None:
@@ -420,6 +452,35 @@ def search_index(rng: random.Random) -> list[dict]:
     return results
 
 
+def board_search_index(boards: dict[tuple[str, str], list[Posting]]) -> list[dict]:
+    """Answers to `site:` queries on the ATS board hosts: each Greenhouse, Ashby and Workable board and the
+    SmartRecruiters background boards, in the URL forms real results have; plus a truncated board URL and a page
+    off the board hosts, as real results hold."""
+    results = []
+    for n, ((kind, board), postings) in enumerate(sorted(boards.items())):
+        title = postings[0].title
+        if kind == "greenhouse":
+            forms = [
+                f"https://boards.greenhouse.io/{board}",
+                f"https://job-boards.greenhouse.io/{board}/jobs/{n + 41}",
+                f"https://boards.greenhouse.io/embed/job_board?for={board}&b=https%3A%2F%2Fexample.com",
+            ]
+            url = forms[n % 3]
+        elif kind == "ashby":
+            url = f"https://jobs.ashbyhq.com/{board}/{zlib.crc32(board.encode()):08x}-0000-4000-8000-000000000000"
+        elif kind == "workable":
+            url = f"https://apply.workable.com/{board}/j/{board[:3].upper()}{n:04d}/"
+        elif kind == "smartrecruiters" and board.startswith("background"):
+            url = f"https://jobs.smartrecruiters.com/{board}/{7_440_000_000 + n}-{slug(title)[:40]}"
+        else:
+            continue
+        results.append(search_result("", url, f"{title} - {postings[0].company}", title, 1.0))
+    results.append(search_result("", "https://boards.greenhouse.io/embed/job_board", "Job board", "", 0.5))
+    off_site = search_result("", "https://www.pv-magazine-usa.com/jobs/solar-designer", "Solar designer jobs", "", 0.5)
+    results.append({**off_site, "off_site": True})  # a page off the board hosts, in every site: query's answer
+    return [{**result, "board_search": True} for result in results]
+
+
 def site_inputs_hash() -> str:
     digest = hashlib.sha256()
     for path in (Path(__file__), DEMO / "solar_postings.py", BACKGROUND):
@@ -449,7 +510,7 @@ def main() -> None:
     sources = write_site(assign(solar + background), Path(tempfile.mkdtemp(prefix="demo-site-")))
     write_sources(sources)
     write_golden(solar, background)
-    write_json(DEMO / "search.json", search_index(rng))
+    write_json(DEMO / "search.json", search_index(rng) + board_search_index(assign(solar + background)))
     print(
         f"{len(solar)} solar-side + {len(background)} background postings, {len(sources)} sources; "
         f"site: {ensure_site()}"

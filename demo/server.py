@@ -8,6 +8,7 @@ Files are served at their path; a directory serves its `index` file; query strin
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,15 +16,22 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from demo import job_sites
 from solar_leads.config import PROJECT_DIR
 
 SEARCH_INDEX = PROJECT_DIR / "demo" / "search.json"
 
 
 def search_results(query: str, index: list[dict]) -> list[dict]:
-    """Results whose company (or any of its names) appears in the query, best-scored first."""
+    """For `site:<host> ...`, the board results on that host; otherwise the results whose company (or any of its
+    names) appears in the query, best-scored first."""
+    site = re.search(r"site:(\S+)", query)
+    if site:
+        host = site.group(1).lower()
+        on_host = [r for r in index if r.get("board_search") and urlsplit(r["url"]).hostname == host]
+        return on_host + [r for r in index if r.get("off_site")]
     wanted = query.lower()
-    hits = [r for r in index if r["company"].lower() in wanted]
+    hits = [r for r in index if not r.get("board_search") and r["company"].lower() in wanted]
     return sorted(hits, key=lambda r: -r.get("score", 0.0))
 
 
@@ -31,6 +39,7 @@ class DemoHandler(BaseHTTPRequestHandler):
     server_version = "solar-leads-demo/0.1"
     site: Path
     search_index: list[dict] = []
+    jobs: list[dict] = []  # what the job sites find (the site's jobsearch.json)
 
     def log_message(self, format, *args):  # quiet: the crawl logs what matters
         pass
@@ -43,6 +52,16 @@ class DemoHandler(BaseHTTPRequestHandler):
             body = {"query": query, "number_of_results": len(results), "results": results, "answers": [],
                     "corrections": [], "infoboxes": [], "suggestions": [], "unresponsive_engines": []}  # fmt: skip
             return self._send(200, json.dumps(body).encode(), "application/json")
+        if parts.path == "/jobs-guest/jobs/api/seeMoreJobPostings/search":
+            params = parse_qs(parts.query)
+            start = int(params.get("start", ["0"])[0] or 0)
+            cards = job_sites.linkedin_cards(self.jobs, params.get("keywords", [""])[0], start)
+            return self._send(200, cards.encode(), "text/html; charset=utf-8")
+        if parts.path.startswith("/jobs/view/"):
+            job_page = job_sites.linkedin_job_page(self.jobs, parts.path.rsplit("/", 1)[-1])
+            if job_page is None:
+                return self._send(404, b"not found", "text/plain")
+            return self._send(200, job_page.encode(), "text/html; charset=utf-8")
         target = (self.site / parts.path.lstrip("/")).resolve()
         if self.site.resolve() not in target.parents and target != self.site.resolve():
             return self._send(404, b"not found", "text/plain")
@@ -53,6 +72,16 @@ class DemoHandler(BaseHTTPRequestHandler):
         page = target.read_bytes().replace(b"__BASE_URL__", self.server.base_url.encode())  # type: ignore[attr-defined]
         kind = {".html": "text/html; charset=utf-8", ".txt": "text/plain"}.get(target.suffix, "application/json")
         self._send(200, page, kind)
+
+    def do_POST(self):
+        if urlsplit(self.path).path != "/graphql":
+            return self._send(404, b"not found", "text/plain")
+        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            query = json.loads(self.rfile.read(length) or b"{}").get("query", "")
+        except ValueError:
+            return self._send(400, b'{"errors": [{"message": "malformed JSON"}]}', "application/json")
+        return self._send(200, json.dumps(job_sites.indeed_answer(self.jobs, query)).encode(), "application/json")
 
     def _send(self, status: int, body: bytes, content_type: str) -> None:
         self.send_response(status)
@@ -69,7 +98,9 @@ def serve(port: int = 0, site: Path | None = None) -> Iterator[str]:
 
     site = site or ensure_site()
     index = json.loads(SEARCH_INDEX.read_text()) if SEARCH_INDEX.exists() else []
-    handler = type("Handler", (DemoHandler,), {"site": site, "search_index": index})
+    jobs_file = site / "jobsearch.json"
+    jobs = json.loads(jobs_file.read_text(encoding="utf-8")) if jobs_file.exists() else []
+    handler = type("Handler", (DemoHandler,), {"site": site, "search_index": index, "jobs": jobs})
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     base_url = f"http://127.0.0.1:{server.server_address[1]}"
     server.base_url = base_url  # type: ignore[attr-defined]  # read by the handler

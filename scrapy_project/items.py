@@ -41,3 +41,4 @@ class CrawlFailure:
     status: int | None = None
     retries: int = 0
     kind: str = "request_failed"
+    source_key: str | None = None  # the board / page the request was for, e.g. greenhouse:sunrun

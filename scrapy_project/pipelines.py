@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import duckdb
-import pandas as pd
 from scrapy import signals
 from scrapy.exceptions import DropItem
 
@@ -19,6 +18,7 @@ from scrapy_project.items import CrawlFailure, PostingItem, SnippetItem
 from scrapy_project.text import html_to_text
 from solar_leads.errors import UserError
 from solar_leads.warehouse.connection import ensure_raw_schema
+from solar_leads.warehouse.loader import append_rows
 from solar_leads.warehouse.lock import warehouse_lock
 from solar_leads.warehouse.run_id import finish_run, start_run
 
@@ -93,20 +93,7 @@ class WarehouseWriter:
             self.lock.close()
 
     def append(self, table: str, rows: list[dict]) -> None:
-        """Append one batch in one transaction: after a crash the batch is there entirely or not at all."""
-        frame = pd.DataFrame(rows)
-        self.con.register("batch_frame", frame)
-        try:
-            self.con.execute("begin transaction")
-            self.con.execute(f"insert into raw.{table} by name select * from batch_frame")
-            self.con.execute("commit")
-        except Exception:
-            with contextlib.suppress(duckdb.Error):  # after a fatal error (a full disk) there is nothing to undo
-                self.con.execute("rollback")
-            raise
-        finally:
-            with contextlib.suppress(duckdb.Error):
-                self.con.unregister("batch_frame")
+        append_rows(self.con, table, rows)
 
 
 class DuckDBPipeline:
@@ -167,20 +154,21 @@ class DuckDBPipeline:
             row = {**_fields(item), "host": urlsplit(item.url).hostname or ""}
             self._add("snippets", {**row, "run_id": self.run_id, "scraped_at": now}, "leads/snippets")
         elif isinstance(item, CrawlFailure):
-            self._log(item.kind, item.source, item.url, item.status, item.error, item.retries, None)
+            self._log(item.kind, item.source, item.url, item.status, item.error, item.retries, None, item.source_key)
             self.stats.inc_value(f"leads/failures/{item.kind}")
         return item
 
     def item_dropped(self, item, response, exception, spider=None):
         source = getattr(item, "source", "searxng")
         url = getattr(item, "url", None)
-        self._log("item_dropped", source, url, None, None, 0, str(exception))
+        self._log("item_dropped", source, url, None, None, 0, str(exception), getattr(item, "source_key", None))
         self.stats.inc_value("leads/dropped")
 
-    def _log(self, kind, source, url, status, error, retries, reason) -> None:
+    def _log(self, kind, source, url, status, error, retries, reason, source_key) -> None:
         self._add("crawl_log", {
             "run_id": self.run_id, "logged_at": datetime.now(UTC).replace(tzinfo=None), "kind": kind,
             "source": source, "url": url, "status": status, "error": error, "retries": retries, "reason": reason,
+            "source_key": source_key,
         }, None)  # fmt: skip
 
     def _add(self, table: str, row: dict, stat: str | None) -> None:

@@ -132,13 +132,15 @@ def _run_config(args: argparse.Namespace, config: Config) -> Config:
 
 
 def cmd_run(args: argparse.Namespace, config: Config) -> int:
+    from solar_leads.pipeline.discover import parse_batch
     from solar_leads.pipeline.run import run
 
     for value in args.set:
         _setting(value)  # refuse a malformed one before anything runs
     config = _run_config(args, config)
+    batch = parse_batch(args.batch)
     with warehouse_lock(config.warehouse, "run"):
-        return run(config, args.sources, args.set, args.format or ["csv"], args.bom)
+        return run(config, args.sources, args.set, args.format or ["csv"], args.bom, batch)
 
 
 CRAWL_STATUS = {EXIT_OK: "ok", EXIT_PARTIAL: "partial", EXIT_FAILED: "failed", EXIT_INTERRUPTED: "interrupted"}
@@ -162,6 +164,35 @@ def cmd_crawl(args: argparse.Namespace, config: Config) -> int:
                 summary = crawl(config, parsed, record.run_id, overrides)
                 record.status = CRAWL_STATUS[summary.exit_status]
     return summary.exit_status
+
+
+def cmd_discover(args: argparse.Namespace, config: Config) -> int:
+    from solar_leads.pipeline.discover import discover, parse_batch
+    from solar_leads.pipeline.run import refuse_demo_into_real_warehouse, sources_file
+    from solar_leads.pipeline.sources import load_sources
+    from solar_leads.warehouse.run_id import registered_run
+
+    batch = parse_batch(args.batch)
+    config = _run_config(args, config)
+    with warehouse_lock(config.warehouse, "discover"):
+        if args.sources is None:
+            refuse_demo_into_real_warehouse(config)
+        with sources_file(args.sources) as path:
+            parsed = load_sources(path)
+            if not parsed.discovers:
+                raise UserError(f"{path} has no jobsearch source and no `discover:` section: nothing to discover")
+            with registered_run(config.warehouse, "discover", args.sources, args.sources is None) as record:
+                summary = discover(config, parsed, record.run_id, batch)
+                record.status = CRAWL_STATUS[summary.exit_status]
+    return summary.exit_status
+
+
+def _add_batch(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--batch", default="1/1", metavar="K/N",
+        help="search only the K-th of N slices of the keyword-search terms and board queries, so N machines or CI "
+        "jobs split a day's search (default 1/1: all of them)",
+    )  # fmt: skip
 
 
 def _setting(value: str) -> tuple[str, str]:
@@ -242,6 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
         "summary names what failed); 130 interrupted (what was kept is said).",
     )
     _add_paths(run, sources=True, out=True)
+    _add_batch(run)
     _add_formats(run)
     _add_scrapy_settings(run)
     _add_quiet(run)
@@ -259,6 +291,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_quiet(crawl)
     crawl.set_defaults(handler=cmd_crawl)
 
+    discover = sub.add_parser(
+        "discover",
+        help="find job boards and companies: keyword search on job boards, site: queries, slug probes",
+        description="Run the discovery of a sources.yml alone (default: the bundled demo corpus): its jobsearch "
+        "sources (python-jobspy on Indeed, LinkedIn, ...) load postings into raw.postings; with a `discover:` "
+        "section, site: queries on the ATS board hosts (through its searxng endpoint) and slug probes of every company "
+        "found register job boards in raw.boards, which every later crawl crawls. Prints the new boards by how they "
+        "were found and the companies without a board. Exit status: 0 everything answered; 1 nothing answered; 2 bad "
+        "input; 3 partial (the summary names what failed; each failure is a raw.crawl_log row with its site and term).",
+    )
+    _add_paths(discover, sources=True)
+    _add_batch(discover)
+    _add_quiet(discover)
+    discover.set_defaults(handler=cmd_discover)
     demo = sub.add_parser("demo-server", help="serve the bundled demo corpus on 127.0.0.1 until interrupted")
     demo.add_argument("--port", type=int, default=0, help="port (default: a free one, printed on stdout)")
     demo.set_defaults(handler=cmd_demo_server)

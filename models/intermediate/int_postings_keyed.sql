@@ -1,8 +1,18 @@
--- Every posting sighting with the keys used to deduplicate it: a canonical URL and a company / title / location
--- fingerprint. Separate requisitions - one board posting the same title and location under different ids - keep
+-- Every posting sighting (crawled from a board or page, or found by keyword search) with the keys used to
+-- deduplicate it: a canonical URL and a company / title / location fingerprint. Separate requisitions - one board posting the same title and location under different ids - keep
 -- separate fingerprints (numbered in the order the board first showed them), so they stay separate postings.
-with sightings as (
+with crawled as (
     select * from {{ ref('stg_crawl__postings') }}
+),
+
+searched as (
+    select * from {{ ref('stg_jobsearch__postings') }}
+),
+
+sightings as (
+    select * from crawled
+    union all by name
+    select * from searched
 ),
 
 canonical as (

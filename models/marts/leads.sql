@@ -7,7 +7,7 @@ with qualified as (
 ),
 
 latest_run as (
-    select max(run_id) as run_id from {{ ref('stg_crawl__postings') }}
+    select max(run_id) as run_id from {{ ref('int_postings_keyed') }}
 ),
 
 ranked as (

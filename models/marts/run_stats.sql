@@ -1,7 +1,15 @@
 -- The filter statistics (QUAL-01) of the latest crawl run: what was processed, qualified and rejected, why,
--- by which tier, and how many postings and failures each source had.
+-- by which tier, how many postings and failures each source had, and what its discovery searched and found.
 with sightings as (
-    select * from {{ ref('stg_crawl__postings') }}
+    select * from {{ ref('int_postings_keyed') }}
+),
+
+discovery_log as (
+    select * from {{ ref('stg_discovery__log') }}
+),
+
+boards as (
+    select * from {{ ref('stg_discovery__boards') }}
 ),
 
 crawl_log as (
@@ -35,6 +43,53 @@ failures as (
         count(*) filter (where is_dropped_item) as dropped_items
     from crawl_log
     where run_id = (select run_id from latest)
+),
+
+searches as (
+    select * from discovery_log
+    where run_id = (select run_id from latest) and step = 'jobsearch'
+),
+
+jobsearch as (
+    select
+        coalesce(
+            list({
+                'site': site, 'attempted': searches, 'succeeded': succeeded, 'blocked': blocked, 'jobs_found': jobs
+            } order by site),
+            []
+        ) as jobsearch_by_site
+    from (
+        select
+            site,
+            count(*) as searches,
+            count(*) filter (where succeeded) as succeeded,
+            count(*) filter (where blocked) as blocked,
+            sum(jobs_found) as jobs
+        from searches
+        group by site
+    )
+),
+
+jobsearch_terms as (
+    select
+        coalesce(
+            list({
+                'site': site, 'term': term, 'attempts': attempts, 'succeeded': succeeded, 'blocked': blocked,
+                'jobs_found': jobs_found
+            } order by site, term),
+            []
+        ) as jobsearch_by_term
+    from searches
+),
+
+boards_found as (
+    select
+        count(*) filter (where first_run_id = latest.run_id and found_by = 'search') as boards_found_by_search,
+        count(*) filter (where first_run_id = latest.run_id and found_by = 'probe') as boards_found_by_probe,
+        count(*) filter (where last_run_id = latest.run_id) as boards_crawled,
+        count(*) filter (where is_retired) as boards_retired
+    from boards
+    cross join latest
 ),
 
 rejections as (
@@ -88,13 +143,22 @@ final as (
         counts.company_blocked,
         per_source.postings_by_source,
         failures.failed_requests,
-        failures.dropped_items
+        failures.dropped_items,
+        jobsearch.jobsearch_by_site,
+        jobsearch_terms.jobsearch_by_term,
+        boards_found.boards_found_by_search,
+        boards_found.boards_found_by_probe,
+        boards_found.boards_crawled,
+        boards_found.boards_retired
     from latest
     cross join counts
     cross join rejection_list
     cross join qualification_list
     cross join per_source
     cross join failures
+    cross join jobsearch
+    cross join jobsearch_terms
+    cross join boards_found
 )
 
 select * from final

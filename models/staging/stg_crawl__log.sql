@@ -8,13 +8,15 @@ final as (
         run_id,
         logged_at,
         kind,
-        kind = 'item_dropped' as is_dropped_item,
+        kind in ('item_dropped', 'malformed_result_url') as is_dropped_item,
         source,
         url,
         status,
         error,
         coalesce(retries, 0) as retries,
-        reason
+        reason,
+        source_key,
+        term
     from source
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from scrapy_project.items import PostingItem
 from scrapy_project.spiders.base import SourceSpider
+from solar_leads.discovery.ats import ATS_APIS
 
 
 def _location(job: dict) -> str | None:
@@ -16,7 +17,7 @@ def _location(job: dict) -> str | None:
 
 class AshbySpider(SourceSpider):
     name = "ashby"
-    default_base_url = "https://api.ashbyhq.com"
+    default_base_url = ATS_APIS["ashby"].api_base
 
     def requests_for(self, entry):
         yield self.request(f"{self.base_url(entry)}/posting-api/job-board/{entry['org']}", self.parse_json, entry)

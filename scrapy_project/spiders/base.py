@@ -52,6 +52,11 @@ class SourceSpider(scrapy.Spider):
         arguments = " ".join(f"-a {key}=..." for key in entry)
         return [check_entry(self.name or "", entry, f"scrapy crawl {self.name} {arguments}")]
 
+    def source_key(self, entry: dict[str, Any] | None) -> str | None:
+        """The board / page an entry names, as `<type>:<token>` (greenhouse:sunrun)."""
+        key = REQUIRED_KEYS.get(self.name or "", (None,))[0]
+        return f"{self.name}:{entry[key]}" if entry and key and entry.get(key) else None
+
     def base_url(self, entry: dict[str, Any]) -> str:
         return str(entry.get("base_url") or self.default_base_url).rstrip("/")
 
@@ -85,6 +90,7 @@ class SourceSpider(scrapy.Spider):
         yield CrawlFailure(
             source=self.name, url=request.url, status=status, retries=request.meta.get("retry_times", 0),
             error=f"{getattr(failure.type, '__name__', 'Error')}: {message}"[:500], kind=kind,
+            source_key=self.source_key(request.cb_kwargs.get("entry")),
         )  # fmt: skip
 
     def decode(self, response: Response) -> tuple[str | None, CrawlFailure | None]:
@@ -155,7 +161,8 @@ class SourceSpider(scrapy.Spider):
         return urlunsplit((base.scheme, base.netloc, base.path.rstrip("/") + parts.path, parts.query, ""))
 
     def failure(self, response: Response, kind: str, error: str) -> CrawlFailure:
+        entry = response.request.cb_kwargs.get("entry") if response.request is not None else None
         return CrawlFailure(
             source=self.name, url=response.url, status=response.status, error=error, kind=kind,
-            retries=response.meta.get("retry_times", 0),
+            retries=response.meta.get("retry_times", 0), source_key=self.source_key(entry),
         )  # fmt: skip

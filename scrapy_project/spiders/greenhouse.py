@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from scrapy_project.items import PostingItem
 from scrapy_project.spiders.base import SourceSpider
+from solar_leads.discovery.ats import ATS_APIS
 
 
 class GreenhouseSpider(SourceSpider):
     name = "greenhouse"
-    default_base_url = "https://boards-api.greenhouse.io"
+    default_base_url = ATS_APIS["greenhouse"].api_base
 
     def requests_for(self, entry):
         url = f"{self.base_url(entry)}/v1/boards/{entry['board']}/jobs?content=true"

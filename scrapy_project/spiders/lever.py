@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from scrapy_project.items import PostingItem
 from scrapy_project.spiders.base import SourceSpider
+from solar_leads.discovery.ats import ATS_APIS
 
 
 def _description(posting: dict) -> str:
@@ -29,7 +30,7 @@ def _location(posting: dict) -> str | None:
 
 class LeverSpider(SourceSpider):
     name = "lever"
-    default_base_url = "https://api.lever.co"
+    default_base_url = ATS_APIS["lever"].api_base
     jobs_key = None  # the document is the list of postings
 
     def requests_for(self, entry):

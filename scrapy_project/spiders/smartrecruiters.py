@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from scrapy_project.items import PostingItem
 from scrapy_project.spiders.base import SourceSpider
+from solar_leads.discovery.ats import ATS_APIS
 
 
 class SmartRecruitersSpider(SourceSpider):
     name = "smartrecruiters"
-    default_base_url = "https://api.smartrecruiters.com"
+    default_base_url = ATS_APIS["smartrecruiters"].api_base
     jobs_key = "content"  # a list page's postings; each becomes a request for its detail
 
     def list_url(self, entry, offset: int = 0) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from scrapy_project.items import PostingItem
 from scrapy_project.spiders.base import SourceSpider
+from solar_leads.discovery.ats import ATS_APIS
 
 
 def _location(job: dict) -> str | None:
@@ -19,7 +20,7 @@ def _location(job: dict) -> str | None:
 
 class WorkableSpider(SourceSpider):
     name = "workable"
-    default_base_url = "https://apply.workable.com"
+    default_base_url = ATS_APIS["workable"].api_base
 
     def requests_for(self, entry):
         url = f"{self.base_url(entry)}/api/v1/widget/accounts/{entry['account']}?details=true"

@@ -6,12 +6,16 @@ import logging
 import os
 import sys
 from dataclasses import dataclass, field
+from typing import Any
 
 from solar_leads.config import DEBUG_ENV, Config
+from solar_leads.discovery.ats import ATS_APIS
+from solar_leads.discovery.registry import crawl_entries as registry_entries
+from solar_leads.discovery.registry import record_crawl
 from solar_leads.errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL
 from solar_leads.pipeline.sources import Sources
 from solar_leads.progress import Ticker
-from solar_leads.warehouse.connection import init_warehouse
+from solar_leads.warehouse.connection import connect, init_warehouse
 
 
 @dataclass
@@ -85,9 +89,7 @@ def crawl(config: Config, sources: Sources, run_id: str, overrides: dict[str, st
     if not os.environ.get(DEBUG_ENV):
         logging.setLogRecordFactory(_record_without_traceback)
     crawlers = []
-    for kind, entries in sources.entries_by_type.items():
-        if kind == "searxng" and not any(entry.get("searches") for entry in entries):
-            continue  # the search endpoint is used by enrichment, with the queries it builds
+    for kind, entries in crawl_entries(config, sources).items():
         crawler = process.create_crawler(kind)  # spiders are named after their source type
         process.crawl(crawler, entries=entries)
         crawlers.append(crawler)
@@ -100,8 +102,29 @@ def crawl(config: Config, sources: Sources, run_id: str, overrides: dict[str, st
     with Ticker(progress):
         process.start()
     summary = summarize(run_id, crawlers)
+    if sources.discover is not None and not summary.interrupted:
+        with connect(config.warehouse) as con:
+            record_crawl(con, run_id)
     print(summary.render(), file=sys.stderr)
     return summary
+
+
+def crawl_entries(config: Config, sources: Sources) -> dict[str, list[dict[str, Any]]]:
+    """What to crawl, by spider: the sources.yml entries, and with a `discover:` section every board of the registry
+    not retired (a board the file names too is crawled once). Keyword search runs in discovery, and the search
+    endpoint is crawled here only for entries that name their searches (enrichment builds its own)."""
+    entries = {kind: list(found) for kind, found in sources.entries_by_type.items() if kind != "jobsearch"}
+    if not any(entry.get("searches") for entry in entries.get("searxng", [])):
+        entries.pop("searxng", None)
+    if sources.discover is not None:
+        api_base_url = sources.discover.get("api_base_url")
+        with connect(config.warehouse) as con:
+            registered = registry_entries(con, api_base_url)
+        for kind, boards in registered.items():
+            key = ATS_APIS[kind].entry_key
+            named = {str(entry[key]).lower() for entry in entries.get(kind, [])}
+            entries.setdefault(kind, []).extend(board for board in boards if str(board[key]).lower() not in named)
+    return entries
 
 
 _make_record = logging.getLogRecordFactory()

@@ -147,6 +147,12 @@ def render_stats(stats: dict) -> str:
     lines += [f"  {r['tier']:<34} {r['postings']:>8}" for r in stats["qualifications_by_tier"]]
     lines.append(f"  {'postings by source':<34} postings")
     lines += [f"  {r['source']:<34} {r['postings']:>8}" for r in stats["postings_by_source"] or []]
+    for site in stats.get("jobsearch_by_site") or []:
+        lines.append(f"  jobsearch:{site['site']:<24} {site['attempted']} searched, {site['succeeded']} succeeded, "
+                     f"{site['blocked']} blocked, {site['jobs_found']} jobs found")  # fmt: skip
+    lines.append(f"  boards: {stats.get('boards_found_by_search', 0)} found by search, "
+                 f"{stats.get('boards_found_by_probe', 0)} by probe, {stats.get('boards_crawled', 0)} crawled, "
+                 f"{stats.get('boards_retired', 0)} retired")  # fmt: skip
     lines.append(f"  company blocked {stats['company_blocked']}, failed requests {stats['failed_requests']}, "
                  f"dropped items {stats['dropped_items']}")  # fmt: skip
     return "\n".join(lines)

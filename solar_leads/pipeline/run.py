@@ -27,6 +27,8 @@ from solar_leads.errors import (
     UserError,
 )
 from solar_leads.files import check_writable_dir
+from solar_leads.pipeline.crawl import crawl_entries
+from solar_leads.pipeline.discover import Batch, discover
 from solar_leads.pipeline.export import ExportedFiles, export, render_stats, run_stats
 from solar_leads.pipeline.sources import Sources, load_sources
 from solar_leads.warehouse.builds import build_finished, build_started
@@ -112,7 +114,7 @@ def crawl_in_subprocess(config: Config, sources: Path, run_id: str, overrides: S
 
 
 def run(config: Config, sources: Path | None, overrides: Sequence[str] = (), formats: Sequence[str] = ("csv",),
-        bom: bool = False) -> int:  # fmt: skip
+        bom: bool = False, batch: Batch = (1, 1)) -> int:  # fmt: skip
     """Crawl postings, score them, search for facts about the leads, decide which facts to accept, export.
     Returns 0, or 3 (partial) when some requests failed along the way; raises RunFailed when nothing was crawled."""
     if sources is not None:
@@ -123,7 +125,8 @@ def run(config: Config, sources: Path | None, overrides: Sequence[str] = (), for
     with sources_file(sources) as path:
         parsed = load_sources(path)
         with registered_run(config.warehouse, "run", sources, sources is None) as record:
-            statuses = _stages(config, path, parsed, record.run_id, overrides, lambda: export(config, formats, bom))
+            statuses = _stages(config, path, parsed, record.run_id, overrides, lambda: export(config, formats, bom),
+                               batch)  # fmt: skip
             record.status = "partial" if EXIT_PARTIAL in statuses else "ok"
     if EXIT_PARTIAL in statuses:
         print(f"run {record.run_id}: PARTIAL - some requests failed (see the crawl summaries above and "
@@ -133,14 +136,21 @@ def run(config: Config, sources: Path | None, overrides: Sequence[str] = (), for
 
 
 def _stages(config: Config, sources: Path, parsed: Sources, run_id: str, overrides: Sequence[str],
-            export: Callable[[], ExportedFiles]) -> list[int]:  # fmt: skip
+            export: Callable[[], ExportedFiles], batch: Batch) -> list[int]:  # fmt: skip
     from solar_leads.pipeline.search import collect_snippets
 
     crawl = functools.partial(crawl_in_subprocess, overrides=overrides)
-    statuses = [crawl(config, sources, run_id)]
-    if statuses[0] not in (EXIT_OK, EXIT_PARTIAL):
-        raise RunFailed(f"run {run_id}: the crawl loaded nothing (every source failed, exit {statuses[0]}); "
+    statuses = []
+    if parsed.discovers:
+        statuses.append(discover(config, parsed, run_id, batch).exit_status)
+    if crawl_entries(config, parsed):
+        statuses.append(crawl(config, sources, run_id))
+    with connect(config.warehouse) as con:
+        (loaded,) = con.execute("select count(*) from raw.postings where run_id = ?", [run_id]).fetchall()[0]
+    if not loaded and any(status != EXIT_OK for status in statuses):
+        raise RunFailed(f"run {run_id}: nothing was loaded (every source failed, exit {max(statuses)}); "
                         "nothing was built or exported, earlier runs' data and files are untouched")  # fmt: skip
+    statuses = [EXIT_OK if status == EXIT_OK else EXIT_PARTIAL for status in statuses]
     build(config, select=list(LEADS_STAGE), quiet=True)
     if parsed.search_endpoint:
         # a search endpoint that fails is a partial run: the leads are still exported, without new facts

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from solar_leads.discovery.settings import discovery_settings, job_search
 from solar_leads.errors import UserError
 
 # type -> the keys an entry must have (base_url, company and user_agent are optional everywhere)
@@ -22,8 +23,13 @@ REQUIRED_KEYS = {
     "workable": ("account",),
     "jobposting": ("url",),
     "searxng": ("base_url",),
+    "jobsearch": ("sites",),
 }
 OPTIONAL_KEYS = {"base_url", "company", "searches"}
+# keys only some types take
+TYPE_KEYS = {"jobsearch": {"terms", "location", "results_per_term", "hours_old", "country", "retries", "retry_wait"}}
+# the `discover:` section (solar_leads.discovery.settings checks their values)
+DISCOVER_KEYS = {"search", "probe", "companies", "api_base_url", "terms", "probe_timeout", "probe_workers"}
 _VARIABLE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -31,6 +37,13 @@ _VARIABLE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 class Sources:
     entries_by_type: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     user_agent: str | None = None
+    discover: dict[str, Any] | None = None  # the `discover:` section, None when absent
+    path: Path | None = None
+
+    @property
+    def discovers(self) -> bool:
+        """Whether a run starts with discovery: a `discover:` section or a keyword-search source."""
+        return self.discover is not None or bool(self.entries_by_type.get("jobsearch"))
 
     @property
     def search_endpoint(self) -> str | None:
@@ -57,7 +70,7 @@ def check_entry(kind: str, entry: dict[str, Any], where: str) -> dict[str, Any]:
     missing = [key for key in REQUIRED_KEYS[kind] if not entry.get(key)]
     if missing:
         raise UserError(f"{where}: missing {', '.join(missing)}")
-    unknown = set(entry) - {*REQUIRED_KEYS[kind], *OPTIONAL_KEYS}
+    unknown = set(entry) - {*REQUIRED_KEYS[kind], *OPTIONAL_KEYS, *TYPE_KEYS.get(kind, ())}
     if unknown:
         raise UserError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     expanded = {key: _expand(value, where) for key, value in entry.items()}
@@ -77,7 +90,7 @@ def load_sources(path: Path) -> Sources:
         raise UserError(f"{path} is not valid YAML: {exc}") from None
     if not isinstance(document, dict) or not isinstance(document.get("sources"), list):
         raise UserError(f"{path}: expected a mapping with a `sources:` list")
-    sources = Sources(user_agent=document.get("user_agent"))
+    sources = Sources(user_agent=document.get("user_agent"), path=path)
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for position, entry in enumerate(document["sources"], start=1):
         where = f"{path}: sources entry {position}"
@@ -86,6 +99,24 @@ def load_sources(path: Path) -> Sources:
         kind = entry.get("type")
         if kind not in REQUIRED_KEYS:
             raise UserError(f"{where}: unknown type {kind!r} (known: {', '.join(REQUIRED_KEYS)})")
-        grouped[kind].append(check_entry(kind, {k: v for k, v in entry.items() if k != "type"}, f"{where} ({kind})"))
+        checked = check_entry(kind, {k: v for k, v in entry.items() if k != "type"}, f"{where} ({kind})")
+        if kind == "jobsearch":
+            job_search(checked, f"{where} ({kind})", path.parent)  # its values, checked before any request
+        grouped[kind].append(checked)
     sources.entries_by_type = dict(grouped)
+    if "discover" in document:
+        sources.discover = _discover_section(document["discover"], f"{path}: discover")
+        discovery_settings(sources.discover, f"{path}: discover", path.parent)
     return sources
+
+
+def _discover_section(section: Any, where: str) -> dict[str, Any]:
+    if section is None:
+        return {}  # `discover:` alone: every default
+    if not isinstance(section, dict):
+        raise UserError(f"{where} is not a mapping: {section!r}")
+    unknown = set(section) - DISCOVER_KEYS
+    if unknown:
+        known = ", ".join(sorted(DISCOVER_KEYS))
+        raise UserError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} (known: {known})")
+    return {key: _expand(value, where) for key, value in section.items()}

@@ -13,7 +13,7 @@ from solar_leads.warehouse.lock import in_use_message
 
 # The loader tables' DDL lives in the dbt project (dbt creates them too, on-run-start): one definition for both.
 RAW_TABLES_MACRO = PROJECT_DIR / "macros" / "create_raw_tables.sql"
-RAW_TABLES = ("crawl_log", "llm_candidates", "postings", "snippets")
+RAW_TABLES = ("boards", "crawl_log", "discovery_log", "llm_candidates", "postings", "snippets")
 
 
 def raw_tables_ddl() -> list[str]:

@@ -1,0 +1,1 @@
+"""Discovery: find the job boards and companies hiring for solar design, before the crawl."""
