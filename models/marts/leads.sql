@@ -15,6 +15,7 @@ ranked as (
         *,
         count(*) over (partition by company_key) as qualified_postings,
         min(first_seen_at) over (partition by company_key) as company_first_seen_at,
+        max(last_seen_at) over (partition by company_key) as company_last_seen_at,
         min(first_seen_run_id) over (partition by company_key) as company_first_run_id,
         row_number() over (
             partition by company_key order by score desc, last_seen_at desc, posting_id asc
@@ -41,6 +42,7 @@ final as (
         cast(last_seen_at as date) as date_scraped,
         posted_at,
         company_first_seen_at as first_seen,
+        company_last_seen_at as last_seen,
         company_first_run_id = (select run_id from latest_run) as is_new,
         run_id
     from ranked
