@@ -294,7 +294,7 @@ def write_site(boards: dict[tuple[str, str], list[Posting]], site: Path) -> list
 def keyword_search_jobs(boards: dict[tuple[str, str], list[Posting]]) -> list[dict]:
     """What the demo's job sites (Indeed- and LinkedIn-shaped, demo/server.py) find: every posting of the career
     pages, and those of the Lever and SmartRecruiters companies, whose boards discovery then finds by probing."""
-    jobs = []
+    jobs: list[dict] = []
     for (kind, board), postings in sorted(boards.items()):
         if kind == "jobposting" or (kind in ("lever", "smartrecruiters") and not board.startswith("background")):
             for p in postings:

@@ -1,6 +1,7 @@
 -- Every posting sighting (crawled from a board or page, or found by keyword search) with the keys used to
--- deduplicate it: a canonical URL and a company / title / location fingerprint. Separate requisitions - one board posting the same title and location under different ids - keep
--- separate fingerprints (numbered in the order the board first showed them), so they stay separate postings.
+-- deduplicate it: a canonical URL and a company / title / location fingerprint. Separate requisitions - one board
+-- posting the same title and location under different ids - keep separate fingerprints (numbered in the order the
+-- board first showed them), so they stay separate postings.
 with crawled as (
     select * from {{ ref('stg_crawl__postings') }}
 ),

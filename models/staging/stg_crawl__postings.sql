@@ -1,6 +1,6 @@
--- Every crawled posting sighting from raw.postings (keyword search's rows are stg_jobsearch__postings), renamed
--- and typed, keeping its source. Per-source parsing lives here: publication times are read as the instant they name (an ISO offset such as -04:00 is applied,
--- Lever's epoch milliseconds are converted) and stored in UTC.
+-- Every crawled posting sighting from raw.postings (keyword search's rows are stg_jobsearch__postings), renamed and
+-- typed, keeping its source. Per-source parsing lives here: publication times are read as the instant they name (an
+-- ISO offset such as -04:00 is applied, Lever's epoch milliseconds are converted) and stored in UTC.
 with source as (
     select * from {{ source('crawl', 'postings') }}
 ),
