@@ -9,13 +9,14 @@ import platform
 import tempfile
 from pathlib import Path
 
-from benchmarks import bench_decide, bench_enrich, bench_loader, bench_score
+from benchmarks import bench_build, bench_decide, bench_enrich, bench_loader, bench_score
 
 BENCHES = {
     "decide": bench_decide.run,
     "loader": bench_loader.run,
     "score": bench_score.run,
     "enrich": bench_enrich.run,
+    "build": bench_build.run,
 }
 
 

@@ -110,7 +110,7 @@ def cmd_build(args: argparse.Namespace, config: Config) -> int:
 
     config = config.with_paths(args.warehouse, None)
     with warehouse_lock(config.warehouse, "build"):
-        build(config, select=args.select, quiet=args.quiet)
+        build(config, select=args.select, quiet=args.quiet, full_refresh=args.full_refresh)
     return 0
 
 
@@ -324,6 +324,11 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--select", nargs="+", metavar="SPEC", help="dbt selection, e.g. +postings (default: the whole warehouse)"
     )
+    build.add_argument(
+        "--full-refresh", action="store_true",
+        help="rebuild the incremental models (the kept posting scores) from scratch; gives the same marts as the "
+        "incremental build, which scores only new or changed postings",
+    )  # fmt: skip
     _add_quiet(build)
     build.set_defaults(handler=cmd_build)
 

@@ -1,7 +1,9 @@
+{{ config(materialized='view') }}
 -- Every posting sighting (crawled from a board or page, or found by keyword search) with the keys used to
 -- deduplicate it: a canonical URL and a company / title / location fingerprint. Separate requisitions - one board
 -- posting the same title and location under different ids - keep separate fingerprints (numbered in the order the
--- board first showed them), so they stay separate postings.
+-- board first showed them), so they stay separate postings. A view: marts.postings reads it once per build, and
+-- the sightings' text is not copied.
 with crawled as (
     select * from {{ ref('stg_crawl__postings') }}
 ),

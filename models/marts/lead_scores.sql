@@ -1,13 +1,21 @@
--- Every posting, scored: the score, its parts, the gates, the rejection category and the reasons.
+{{ config(materialized='view') }}
+-- Every posting, scored: the posting's columns beside its score, its parts, the gates, the rejection category and
+-- the reasons. A view: the scores are kept in int_postings_scored, which rescores only what changed.
 with postings as (
-    select
-        posting_id as item_id,
-        *
-    from {{ ref('postings') }}
+    select * from {{ ref('postings') }}
+),
+
+scores as (
+    select * from {{ ref('int_postings_scored') }}
 ),
 
 final as (
-    {{ score_postings('postings') }}
+    select
+        postings.posting_id as item_id,
+        postings.*,
+        scores.* exclude (posting_id, scored_hash)
+    from postings
+    inner join scores on postings.posting_id = scores.posting_id
 )
 
 select * from final

@@ -7,7 +7,7 @@ with qualified as (
 ),
 
 latest_run as (
-    select max(run_id) as run_id from {{ ref('int_postings_keyed') }}
+    select max(run_id) as run_id from {{ ref('postings') }}
 ),
 
 ranked as (

@@ -1,5 +1,7 @@
+{{ config(materialized='view') }}
 -- Every rejected posting in the labeling schema's terms, near-misses (highest score) first. The id is stable
--- across runs (it carries the posting id), so a label reviewed once is found again.
+-- across runs (it carries the posting id), so a label reviewed once is found again. A view: the export reads its
+-- first MAX_EXPORT rows, and nothing is copied for the rest.
 with rejected as (
     select * from {{ ref('lead_scores') }}
     where not qualified

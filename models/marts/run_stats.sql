@@ -1,7 +1,17 @@
 -- The filter statistics (QUAL-01) of the latest crawl run: what was processed, qualified and rejected, why,
 -- by which tier, how many postings and failures each source had, and what its discovery searched and found.
-with sightings as (
-    select * from {{ ref('int_postings_keyed') }}
+with crawled as (
+    select * from {{ ref('stg_crawl__postings') }}
+),
+
+searched as (
+    select * from {{ ref('stg_jobsearch__postings') }}
+),
+
+sightings as (
+    select run_id, source from crawled
+    union all
+    select run_id, source from searched
 ),
 
 discovery_log as (

@@ -41,7 +41,7 @@ LLM_STAGE = "+int_enrichment_blocks_grouped"  # what the LLM extractor is asked
 
 
 def build(config: Config, select: list[str] | None = None, exclude: list[str] | None = None,
-          quiet: bool = False, completes: bool | None = None) -> None:  # fmt: skip
+          quiet: bool = False, completes: bool | None = None, full_refresh: bool = False) -> None:  # fmt: skip
     """`dbt build` (seeds, models, unit and data tests) of the warehouse, or of the `select` / `exclude` part,
     logged in meta.builds. completes: whether the marts are whole and current once it finishes (default: when
     nothing was selected or excluded). quiet: dbt prints only errors (a failure still names every failed node)."""
@@ -49,7 +49,8 @@ def build(config: Config, select: list[str] | None = None, exclude: list[str] | 
     scope = [*(["--select", *select] if select else []), *(["--exclude", *exclude] if exclude else [])]
     with connect(config.warehouse) as con:
         build_id = build_started(con, " ".join(scope) or None, not scope if completes is None else completes)
-    results = run_dbt(["build", *scope], config.warehouse, config.dbt_vars(), quiet=quiet)
+    results = run_dbt(["build", *(["--full-refresh"] if full_refresh else []), *scope], config.warehouse,
+                      config.dbt_vars(), quiet=quiet)  # fmt: skip
     with connect(config.warehouse) as con:
         build_finished(con, build_id)
     passed = sum(1 for r in results if str(r.status).lower() in {"pass", "success"})
