@@ -2,33 +2,42 @@
     materialized='incremental',
     unique_key='posting_id',
     incremental_strategy='delete+insert',
-    post_hook="delete from {{ this }} where posting_id not in (select posting_id from {{ ref('postings') }})"
+    post_hook="{% if this is not none %}delete from {{ this }} where posting_id not in
+               (select posting_id from {{ ref('postings') }}){% endif %}"
 ) }}
--- The scores of every posting (score_postings), kept between builds: a build scores only the postings that are new
--- or whose scored text changed, and forgets postings merged away. scored_hash covers what the rules read and the
--- rules themselves (their compiled regexes and the threshold), so a changed seed or LEAD_THRESHOLD rescores all; a
--- full rebuild gives the same rows.
+-- The scores of every posting (score_postings), kept between builds: a build scores the postings its new sightings
+-- touched, and any not scored yet, and forgets postings merged away. rules_hash names the rules a row was scored
+-- by (their compiled regexes, weights and the threshold): when they change, a build scores everything again. A full
+-- rebuild gives the same rows.
 {%- set rules_hash = local_md5(tojson(scoring_rules()) ~ var('lead_threshold')) %}
 with postings as (
-    select
-        posting_id as item_id,
-        posting_id,
-        title,
-        company,
-        description,
-        md5(concat_ws(chr(31), coalesce(title, chr(0)), coalesce(company, chr(0)), description,
-                      '{{ rules_hash }}')) as scored_hash
-    from {{ ref('postings') }}
+    select * from {{ ref('postings') }}
+),
+
+url_postings as (
+    select * from {{ ref('int_posting_urls') }}
+),
+
+to_score as (
+    {% if is_incremental() %}
+        select md5(dedupe_key) as posting_id from ({{ touched_posting_keys('url_postings', is_incremental()) }})
+        union
+        select posting_id from postings
+        where posting_id not in (select posting_id from {{ this }} where rules_hash = '{{ rules_hash }}')
+    {% else %}
+        select posting_id from postings
+    {% endif %}
 ),
 
 changed as (
-    select * from postings
-    {% if is_incremental() %}
-        where not exists (
-            select 1 from {{ this }} as scored
-            where scored.posting_id = postings.posting_id and scored.scored_hash = postings.scored_hash
-        )
-    {% endif %}
+    select
+        postings.posting_id as item_id,
+        postings.posting_id,
+        postings.title,
+        postings.company,
+        postings.description
+    from postings
+    semi join to_score on postings.posting_id = to_score.posting_id
 ),
 
 scored as (
@@ -36,7 +45,9 @@ scored as (
 ),
 
 final as (
-    select * exclude (item_id, title, company, description)
+    select
+        * exclude (item_id, title, company, description),
+        '{{ rules_hash }}' as rules_hash
     from scored
 )
 

@@ -1,25 +1,35 @@
+{{ config(
+    materialized='incremental',
+    unique_key='posting_id',
+    incremental_strategy='delete+insert',
+    post_hook="{% if this is not none %}delete from {{ this }} where posting_id not in
+               (select md5(dedupe_key) from {{ ref('int_posting_urls') }}){% endif %}"
+) }}
 -- One row per job, deduplicated across sources and runs: sightings with the same canonical URL, or the same
 -- company + title + location fingerprint, are one posting. The latest sighting supplies the text; every
 -- source URL and the first / last seen times are kept.
+-- Incremental: a build computes again only the postings its new sightings touch (those their URLs belong to now,
+-- and those the URLs left), each from all of its sightings, and drops postings no URL belongs to any more; a full
+-- rebuild gives the same rows.
 with sightings as (
     select * rename (posting_id as sighting_id) from {{ ref('int_postings_keyed') }}
 ),
 
-url_fingerprints as (
-    -- a URL whose title or location was edited between runs keeps one identity: its latest fingerprint
-    select
-        canonical_url,
-        arg_max(fingerprint, (scraped_at, sighting_id)) as dedupe_key
-    from sightings
-    group by canonical_url
+url_postings as (
+    select * from {{ ref('int_posting_urls') }}
+),
+
+touched_keys as (
+    {{ touched_posting_keys('url_postings', is_incremental()) }}
 ),
 
 keyed as (
     select
         sightings.*,
-        url_fingerprints.dedupe_key
+        url_postings.dedupe_key
     from sightings
-    inner join url_fingerprints on sightings.canonical_url = url_fingerprints.canonical_url
+    inner join url_postings on sightings.canonical_url = url_postings.canonical_url
+    semi join touched_keys on url_postings.dedupe_key = touched_keys.dedupe_key
 ),
 
 final as (
