@@ -1,0 +1,70 @@
+"""The incremental build: postings, scores and leads after each run's build are exactly what a full rebuild of the
+same raw data gives - through the cases that move sightings between postings: a retitled job at a known URL, a
+requisition that disappears, a new requisition of an existing title, and a job also found on LinkedIn."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+
+from benchmarks.bench_build import COMPARED, marts_digest
+from tests.conftest import run_leads
+from tests.e2e.test_crawl import ROBOTS, write_sources
+from tests.scripted_server import Reply, ScriptedServer
+
+TEXT = "<p>Design residential PV systems in Aurora Solar and draft permit plan sets for our installers.</p>"
+
+
+def job(job_id: int, title: str, location: str = "Austin, TX") -> dict:
+    return {"id": job_id, "title": title, "company_name": "Acme Solar", "location": {"name": location},
+            "absolute_url": f"https://jobs.example/acme/{job_id}", "content": TEXT}  # fmt: skip
+
+
+RUNS = [
+    [job(1, "Solar Designer"), job(2, "Solar Designer"), job(3, "PV Drafter", "Denver, CO")],
+    [job(2, "Solar Designer"), job(3, "Senior PV Drafter", "Denver, CO"), job(4, "Solar Designer")],
+    [job(1, "Solar Designer"), job(4, "Solar Designer"), job(5, "PV Designer", "Denver, CO")],
+]
+
+
+def test_every_incremental_build_equals_a_full_rebuild(tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    replies = [Reply(200, json.dumps({"jobs": jobs})) for jobs in RUNS]
+    with ScriptedServer({"/robots.txt": [ROBOTS], "/v1/boards/acme/jobs": replies}) as server:
+        sources = tmp_path / "sources.yml"
+        write_sources(sources, server.url, [{"type": "greenhouse", "board": "acme"}])
+        for run in range(len(RUNS)):
+            crawl = run_leads("crawl", "--sources", str(sources), "--warehouse", str(warehouse),
+                              "--run-id", f"20260101_00000{run}")  # fmt: skip
+            assert crawl.returncode == 0, crawl.stderr[-2000:]
+            build = run_leads("build", "--warehouse", str(warehouse), "--quiet")
+            assert build.returncode == 0, build.stderr[-3000:]
+            rebuilt = tmp_path / f"rebuilt-{run}.duckdb"
+            shutil.copyfile(warehouse, rebuilt)
+            full = run_leads("build", "--warehouse", str(rebuilt), "--full-refresh", "--quiet")
+            assert full.returncode == 0, full.stderr[-3000:]
+            assert marts_digest(warehouse) == marts_digest(rebuilt), f"run {run}: {COMPARED}"
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        postings = con.execute("select title, sightings from marts.postings order by title, sightings").fetchall()
+    # jobs 1, 2 and 4 are three requisitions of one title, each seen twice; job 3 moved to its new title; 5 is new
+    assert postings == [("PV Designer", 1), ("Senior PV Drafter", 2), *[("Solar Designer", 2)] * 3]
+
+
+def test_a_changed_threshold_rescores_every_kept_posting(tmp_path: Path):
+    """The kept scores name the rules they were made by: a build under another LEAD_THRESHOLD scores all again."""
+    warehouse = tmp_path / "w.duckdb"
+    with ScriptedServer(
+        {"/robots.txt": [ROBOTS], "/v1/boards/acme/jobs": [Reply(200, json.dumps({"jobs": RUNS[0]}))]}
+    ) as server:
+        sources = tmp_path / "sources.yml"
+        write_sources(sources, server.url, [{"type": "greenhouse", "board": "acme"}])
+        assert run_leads("crawl", "--sources", str(sources), "--warehouse", str(warehouse)).returncode == 0
+    assert run_leads("build", "--warehouse", str(warehouse), "--quiet").returncode == 0
+    assert run_leads("build", "--warehouse", str(warehouse), "--quiet", env={"LEAD_THRESHOLD": "1000"}).returncode == 0
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("select count(*) filter (where qualified), count(*) from marts.lead_scores").fetchall() == [
+            (0, 3)
+        ]
