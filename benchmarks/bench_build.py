@@ -2,8 +2,9 @@
 text it holds, per-model timings and their slope), and the daily case: 10,000 new postings over a history, built
 incrementally, beside a full rebuild of the same data whose marts must be identical.
 
-Postings are synthesized in SQL from the golden set's texts (real LinkedIn postings and the demo's solar ones, ~2 KB
-each): every posting a distinct job of one of 5,000 boards, each run's sightings later than the last run's."""
+Postings are synthesized in SQL from the golden set's texts, ~2 KB each, in the realistic mix of the scoring benchmark:
+one posting in 50 is one of the demo's solar-side postings, the others the 500 real LinkedIn postings. Every posting is
+a distinct job of one of 5,000 boards, and each run's sightings are later than the last run's."""
 
 from __future__ import annotations
 
@@ -31,10 +32,19 @@ def load_postings(warehouse: Path, first: int, count: int, run: int) -> None:
     items = json.loads(GOLDEN.read_text(encoding="utf-8"))["items"]
     with connect(warehouse) as con:
         ensure_raw_schema(con)
-        con.execute("create or replace temp table pool as select * from (values " + ", ".join(
-            "(?, ?, ?, ?)" for _ in items) + ") as t(n, title, company, description)",
-            [value for n, item in enumerate(items) for value in (n, item.get("title") or "", item["company"],
-                                                               item["description"])])  # fmt: skip
+        solar = [item for item in items if item.get("synthetic")]
+        real = [item for item in items if not item.get("synthetic")]
+        values = ", ".join("(?, ?, ?, ?, ?)" for _ in items)
+        parameters = [
+            value
+            for kind in (solar, real)
+            for n, item in enumerate(kind)
+            for value in (kind is solar, n, item.get("title") or "", item["company"], item["description"])
+        ]
+        con.execute(f"create or replace temp table pool as select * from (values {values}) "
+                    "as t(solar, n, title, company, description)", parameters)  # fmt: skip
+        con.execute("create or replace temp table pool_sizes as select count(*) filter (where solar) as solar, "
+                    "count(*) filter (where not solar) as real from pool")  # fmt: skip
         con.execute(
             """
             insert into raw.postings
@@ -46,13 +56,15 @@ def load_postings(warehouse: Path, first: int, count: int, run: int) -> None:
                 'https://jobs.example/b' || (i % 5000) || '/' || i as url,
                 timestamp '2026-01-01' + to_days(?) + to_seconds((i % 80000)::bigint) as scraped_at,
                 pool.title,
-                pool.company || ' ' || (i // 629 % 2000) as company,
+                pool.company || ' ' || (i // 500 % 2000) as company,
                 ?[1 + (i % 7)::int] as location,
                 pool.description,
                 '2026-01-01' as posted_at,
                 '{}'::json as payload
             from range(?, ?) as r(i)
-            join pool on pool.n = i % 629
+            cross join pool_sizes
+            join pool on pool.solar = (i % 50 = 0)
+                and pool.n = case when i % 50 = 0 then (i // 50) % pool_sizes.solar else i % pool_sizes.real end
             """,
             [run, SOURCES, SOURCES, run, CITIES, first, first + count],
         )
