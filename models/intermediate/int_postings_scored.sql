@@ -2,11 +2,10 @@
     materialized='incremental',
     unique_key='posting_id',
     incremental_strategy='delete+insert',
-    post_hook="{% if this is not none %}delete from {{ this }} where posting_id not in
-               (select posting_id from {{ ref('postings') }}){% endif %}"
+    post_hook="{% if this is not none %}{{ forget_merged_postings(this, ref('int_posting_urls')) }}{% endif %}"
 ) }}
 -- The scores of every posting (score_postings), kept between builds: a build scores the postings its new sightings
--- touched, and any not scored yet, and forgets postings merged away. rules_hash names the rules a row was scored
+-- touched, and forgets postings merged away. rules_hash names the rules a row was scored
 -- by (their compiled regexes, weights and the threshold): when they change, a build scores everything again. A full
 -- rebuild gives the same rows.
 {%- set rules_hash = local_md5(tojson(scoring_rules()) ~ var('lead_threshold')) %}
@@ -22,8 +21,9 @@ to_score as (
     {% if is_incremental() %}
         select md5(dedupe_key) as posting_id from ({{ touched_posting_keys('url_postings', is_incremental()) }})
         union
+        -- scored by other rules: everything again
         select posting_id from postings
-        where posting_id not in (select posting_id from {{ this }} where rules_hash = '{{ rules_hash }}')
+        where exists (select 1 from {{ this }} where rules_hash <> '{{ rules_hash }}')
     {% else %}
         select posting_id from postings
     {% endif %}

@@ -2,8 +2,7 @@
     materialized='incremental',
     unique_key='posting_id',
     incremental_strategy='delete+insert',
-    post_hook="{% if this is not none %}delete from {{ this }} where posting_id not in
-               (select md5(dedupe_key) from {{ ref('int_posting_urls') }}){% endif %}"
+    post_hook="{% if this is not none %}{{ forget_merged_postings(this, ref('int_posting_urls')) }}{% endif %}"
 ) }}
 -- One row per job, deduplicated across sources and runs: sightings with the same canonical URL, or the same
 -- company + title + location fingerprint, are one posting. The latest sighting supplies the text; every

@@ -1,31 +1,23 @@
 -- Every crawled posting sighting from raw.postings (keyword search's rows are stg_jobsearch__postings), renamed and
 -- typed, keeping its source. Per-source parsing lives here: publication times are read as the instant they name (an
 -- ISO offset such as -04:00 is applied, Lever's epoch milliseconds are converted) and stored in UTC.
+{%- set posted_at %}
+case
+    when regexp_full_match(trim(posted_at), '[0-9]{12,14}')
+        then make_timestamp(trim(posted_at)::bigint * 1000)
+    else coalesce(
+        try_cast(try_cast(posted_at as timestamptz) at time zone 'UTC' as timestamp),
+        try_cast(posted_at as timestamp)
+    )
+end
+{%- endset %}
 with source as (
     select * from {{ source('crawl', 'postings') }}
 ),
 
 final as (
     select
-        source || ':' || external_id as posting_id,
-        source,
-        source_key,
-        external_id,
-        trim(company) as company,
-        nullif(trim(title), '') as title,
-        nullif(trim(location), '') as location,
-        description,
-        url as posting_url,
-        case
-            when regexp_full_match(trim(posted_at), '[0-9]{12,14}')
-                then make_timestamp(trim(posted_at)::bigint * 1000)
-            else coalesce(
-                    try_cast(try_cast(posted_at as timestamptz) at time zone 'UTC' as timestamp),
-                    try_cast(posted_at as timestamp)
-                )
-        end as posted_at,
-        scraped_at,
-        run_id
+        {{ sighting_columns(posted_at) }}
     from source
     where not starts_with(source, 'jobsearch:')
 )

@@ -6,18 +6,7 @@ with source as (
 
 final as (
     select
-        source || ':' || external_id as posting_id,
-        source,
-        source_key,
-        external_id,
-        trim(company) as company,
-        nullif(trim(title), '') as title,
-        nullif(trim(location), '') as location,
-        description,
-        url as posting_url,
-        try_cast(posted_at as date)::timestamp as posted_at,
-        scraped_at,
-        run_id
+        {{ sighting_columns('try_cast(posted_at as date)::timestamp') }}
     from source
     where starts_with(source, 'jobsearch:')
 )
