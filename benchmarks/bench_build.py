@@ -32,6 +32,7 @@ def load_postings(warehouse: Path, first: int, count: int, run: int) -> None:
     items = json.loads(GOLDEN.read_text(encoding="utf-8"))["items"]
     with connect(warehouse) as con:
         ensure_raw_schema(con)
+        con.execute("set enable_progress_bar = false")
         solar = [item for item in items if item.get("synthetic")]
         real = [item for item in items if not item.get("synthetic")]
         values = ", ".join("(?, ?, ?, ?, ?)" for _ in items)

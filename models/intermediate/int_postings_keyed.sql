@@ -25,19 +25,52 @@ sightings as (
     select * from searched
 ),
 
-new_sightings as (
+new_sightings as not materialized (
     select * from sightings
     {% if is_incremental() %}
         where scraped_at > (select coalesce(max(scraped_at), timestamp '-infinity') from {{ this }})
     {% endif %}
 ),
 
+id_first_seen as (
+    -- when each id was first seen on its board: kept on the rows keyed before (new sightings are later), the
+    -- earliest new sighting for an id seen for the first time
+    select
+        source_key,
+        external_id,
+        min(scraped_at) as id_first_seen_at
+    from (
+        select
+            source_key,
+            external_id,
+            scraped_at
+        from new_sightings
+        {% if is_incremental() %}
+            union all
+            select
+                kept.source_key,
+                kept.external_id,
+                kept.id_first_seen_at as scraped_at
+            from {{ this }} as kept
+            semi join new_sightings
+                on kept.source_key = new_sightings.source_key and kept.external_id = new_sightings.external_id
+        {% endif %}
+    )
+    group by source_key, external_id
+),
+
 new_keyed as (
     select
-        *,
-        {{ canonical_url('posting_url') }} as page_url,
-        {{ posting_fingerprint('company', 'title', 'location') }} as job_fingerprint
+        new_sightings.*,
+        id_first_seen.id_first_seen_at,
+        {{ canonical_url('new_sightings.posting_url') }} as page_url,
+        {{ posting_fingerprint('new_sightings.company', 'new_sightings.title', 'new_sightings.location') }}
+            as job_fingerprint
     from new_sightings
+    inner join id_first_seen
+        on
+            new_sightings.source_key is not distinct from id_first_seen.source_key
+            and new_sightings.external_id is not distinct from id_first_seen.external_id
 ),
 
 new_rows as (
@@ -65,45 +98,14 @@ group_sightings as (
     {% endif %}
 ),
 
-first_seen as (
-    -- when each id of those groups was first seen on its board, across all of its sightings
-    select
-        source_key,
-        external_id,
-        min(scraped_at) as id_first_seen_at
-    from (
-        select
-            source_key,
-            external_id,
-            scraped_at
-        from group_sightings
-        {% if is_incremental() %}
-            union all
-            select
-                kept.source_key,
-                kept.external_id,
-                kept.scraped_at
-            from {{ this }} as kept
-            semi join group_sightings
-                on kept.source_key = group_sightings.source_key and kept.external_id = group_sightings.external_id
-        {% endif %}
-    )
-    group by source_key, external_id
-),
-
 final as (
     select
-        group_sightings.*,
-        group_sightings.job_fingerprint || '#' || dense_rank() over (
-            partition by group_sightings.group_key
-            order by first_seen.id_first_seen_at, group_sightings.external_id
+        *,
+        job_fingerprint || '#' || dense_rank() over (
+            partition by group_key order by id_first_seen_at, external_id
         ) as fingerprint,
         {{ keyed_at }} as keyed_at
     from group_sightings
-    inner join first_seen
-        on
-            group_sightings.source_key is not distinct from first_seen.source_key
-            and group_sightings.external_id is not distinct from first_seen.external_id
 )
 
 select * from final

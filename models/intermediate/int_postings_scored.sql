@@ -9,7 +9,8 @@
 -- by (their compiled regexes, weights and the threshold): when they change, a build scores everything again. A full
 -- rebuild gives the same rows.
 {%- set rules_hash = local_md5(tojson(scoring_rules()) ~ var('lead_threshold')) %}
-with postings as (
+with postings as not materialized (
+    -- read where it is used: materialized, the CTE would hold every posting's text
     select * from {{ ref('postings') }}
 ),
 

@@ -31,7 +31,7 @@ from solar_leads.pipeline.crawl import crawl_entries
 from solar_leads.pipeline.discover import Batch, discover
 from solar_leads.pipeline.export import ExportedFiles, export, render_stats, run_stats
 from solar_leads.pipeline.sources import Sources, load_sources
-from solar_leads.warehouse.builds import build_finished, build_started
+from solar_leads.warehouse.builds import build_finished, build_started, needs_full_refresh
 from solar_leads.warehouse.connection import connect, init_warehouse
 from solar_leads.warehouse.dbt_runner import run_dbt
 from solar_leads.warehouse.run_id import holds_real_runs, registered_run
@@ -48,6 +48,10 @@ def build(config: Config, select: list[str] | None = None, exclude: list[str] | 
     init_warehouse(config.warehouse)
     scope = [*(["--select", *select] if select else []), *(["--exclude", *exclude] if exclude else [])]
     with connect(config.warehouse) as con:
+        if not full_refresh and needs_full_refresh(con):
+            full_refresh = True
+            print("the models, macros or seeds changed since the last build: the kept postings, keys and scores are "
+                  "computed again from the raw tables (once)", file=sys.stderr)  # fmt: skip
         build_id = build_started(con, " ".join(scope) or None, not scope if completes is None else completes)
     results = run_dbt(["build", *(["--full-refresh"] if full_refresh else []), *scope], config.warehouse,
                       config.dbt_vars(), quiet=quiet)  # fmt: skip

@@ -7,12 +7,17 @@ message that says to build.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 
 import duckdb
 
+from solar_leads.config import PROJECT_DIR
 from solar_leads.errors import UserError
 from solar_leads.warehouse.connection import RAW_TABLES
+
+# what the marts are computed by: a build after any of it changed recomputes the incremental models from scratch
+PROJECT_PARTS = ("models", "macros", "dbt/seeds", "dbt_project.yml")
 
 
 def raw_signature(con: duckdb.DuckDBPyConnection) -> str:
@@ -20,6 +25,25 @@ def raw_signature(con: duckdb.DuckDBPyConnection) -> str:
     counts = [f"(select count(*) from raw.{name})" for name in RAW_TABLES]
     row = con.execute(f"select {', '.join(counts)}").fetchall()[0]
     return " ".join(f"{name}={count}" for name, count in zip(RAW_TABLES, row, strict=True))
+
+
+def project_signature() -> str:
+    """A digest of the dbt project's models, macros and seeds: the rules the kept (incremental) rows were made by."""
+    digest = hashlib.sha256()
+    for part in PROJECT_PARTS:
+        root = PROJECT_DIR / part
+        for path in sorted(root.rglob("*") if root.is_dir() else [root]):
+            if path.is_file():
+                digest.update(str(path.relative_to(PROJECT_DIR)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def needs_full_refresh(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the last finished build was made by another version of the project (or none finished): the rows the
+    incremental models keep would then disagree with what the current rules compute."""
+    last = con.execute("select project_signature from meta.builds where finished_at is not null "
+                       "order by build_id desc limit 1").fetchall()  # fmt: skip
+    return bool(last) and last[0][0] != project_signature()
 
 
 def _now() -> datetime:
@@ -30,8 +54,9 @@ def build_started(con: duckdb.DuckDBPyConnection, selection: str | None, complet
     """Log a build about to start; `complete`: it (with the run's earlier stages) covers the whole graph."""
     build_id = con.execute("select coalesce(max(build_id), 0) + 1 from meta.builds").fetchall()[0][0]
     con.execute(
-        "insert into meta.builds values (?, ?, ?, ?, ?, null)",
-        [build_id, selection, complete, raw_signature(con), _now()],
+        "insert into meta.builds (build_id, selection, complete, raw_signature, started_at, project_signature) "
+        "values (?, ?, ?, ?, ?, ?)",
+        [build_id, selection, complete, raw_signature(con), _now(), project_signature()],
     )
     return build_id
 

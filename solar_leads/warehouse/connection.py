@@ -62,6 +62,8 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("create schema if not exists meta")
     for name, columns in META_TABLES.items():
         con.execute(f"create table if not exists meta.{name} ({columns})")
+    # added with the incremental models: the project version each build was made by (warehouses from before lack it)
+    con.execute("alter table meta.builds add column if not exists project_signature varchar")
 
 
 def init_warehouse(path: Path) -> None:
