@@ -14,13 +14,9 @@ with postings as not materialized (
     select * from {{ ref('postings') }}
 ),
 
-url_postings as (
-    select * from {{ ref('int_posting_urls') }}
-),
-
 to_score as (
     {% if is_incremental() %}
-        select md5(dedupe_key) as posting_id from ({{ touched_posting_keys('url_postings', is_incremental()) }})
+        select md5(dedupe_key) as posting_id from ({{ touched_posting_keys(ref('int_posting_urls'), is_incremental()) }})
         union
         -- scored by other rules: everything again
         select posting_id from postings

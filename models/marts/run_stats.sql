@@ -9,9 +9,15 @@ searched as (
 ),
 
 sightings as (
-    select run_id, source from crawled
+    select
+        run_id,
+        source
+    from crawled
     union all
-    select run_id, source from searched
+    select
+        run_id,
+        source
+    from searched
 ),
 
 discovery_log as (
