@@ -266,8 +266,10 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser(
         "run",
         help="crawl, build, enrich and export (the whole pipeline)",
-        description="Crawl every entry of a sources.yml (default: the bundled demo corpus), build the warehouse, "
-        "search for facts about the leads, decide which to accept, and export the run's files as one set. Exit status: "
+        description="Discover (keyword search and board discovery, when sources.yml has a jobsearch source or a "
+        "`discover:` section), crawl every entry of a sources.yml (default: the bundled demo corpus) and every "
+        "board of the registry, build the warehouse (incrementally: only what is new is keyed and scored), search "
+        "for facts about the leads, decide which to accept, and export the run's files as one set. Exit status: "
         "0 done; 1 failed (nothing was crawled, or a build failed: nothing is exported); 2 bad input or environment "
         "(one line naming it; nothing written); 3 partial (some requests failed; the rest was built and exported, the "
         "summary names what failed); 130 interrupted (what was kept is said).",
@@ -282,8 +284,10 @@ def build_parser() -> argparse.ArgumentParser:
     crawl = sub.add_parser(
         "crawl",
         help="crawl job boards, career pages and search into the warehouse's raw tables",
-        description="Crawl every entry of a sources.yml (default: the bundled demo corpus, served on 127.0.0.1) "
-        "and append postings, snippets and failures to raw.postings, raw.snippets and raw.crawl_log.",
+        description="Crawl every entry of a sources.yml (default: the bundled demo corpus, served on 127.0.0.1), and "
+        "with a `discover:` section every board of the registry raw.boards (recording what each answered), and append "
+        "postings, snippets and failures to raw.postings, raw.snippets and raw.crawl_log. Keyword search runs in "
+        "`leads discover`.",
     )
     _add_paths(crawl, sources=True)
     crawl.add_argument("--run-id", help="stamp rows with this run id (YYYYMMDD_HHMMSS; default: now, UTC)")
