@@ -17,7 +17,7 @@ SOLAR_SHARE = 0.05  # job boards are mostly not solar design work
 TARGET_LENGTH = 2000
 
 
-def make_postings(path: Path, rows: int, seed: int = 11) -> int:
+def make_postings(path: Path, rows: int, solar_share: float = SOLAR_SHARE, seed: int = 11) -> int:
     """Write `rows` postings (~2 KB descriptions) to a CSV; returns the bytes of text written."""
     rng = random.Random(seed)
     solar = [i for i in json.loads(GOLDEN.read_text())["items"] if i["category"] != "background"]
@@ -29,7 +29,7 @@ def make_postings(path: Path, rows: int, seed: int = 11) -> int:
         writer = csv.writer(fh)
         writer.writerow(["id", "title", "company", "description"])
         for n in range(rows):
-            if rng.random() < SOLAR_SHARE:
+            if rng.random() < solar_share:
                 item = rng.choice(solar)
                 title, company, description = item["title"], item["company"], item["description"]
             else:

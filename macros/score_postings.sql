@@ -36,18 +36,12 @@ with prepared as (
         coalesce(nullif(trim(title), ''), left(description, 200)) as title_used,
         -- the rule terms are lowercase: the texts the rules read are lowercased once and matched without a case flag
         lower(coalesce(nullif(trim(title), ''), left(description, 200))) as title_text,
-        -- without a title, the role is read from the description's first sentence, past a header such as
-        -- "About the job" or "Job description:" that job boards put first
-        lower(coalesce(
-            nullif(trim(title), ''),
-            regexp_extract(
-                regexp_replace(coalesce(description, ''), {{ sql_string(header_regex) }}, '', 'i'),
-                '^\s*([^.!?\n]{0,160})', 1)
-        )) as role_title,
         case when nullif(trim(title), '') is null then 'first sentence' else 'title' end as role_title_source,
-        -- a sentence break between title and text: no phrase is matched across the two
-        coalesce(title, '') || '.' || chr(10) || coalesce(description, '') as full_text,
-        coalesce(company, '') as company_text
+        coalesce(company, '') as company_text,
+        -- one pass over every text: can it have solar context at all? (most job postings cannot; no term spans the
+        -- break between title and description, so each is tested on its own and neither is copied)
+        regexp_matches(coalesce(description, ''), {{ sql_string(context_candidates) }}, 'i')
+            or regexp_matches(coalesce(title, ''), {{ sql_string(context_candidates) }}, 'i') as mentions_solar
     from {{ items }}
 ),
 
@@ -55,8 +49,19 @@ context as (
     select
         *,
         regexp_matches(company_text, {{ sql_string(lexicon.get('solar_company', '$^')) }}, 'i') as solar_company,
-        -- one pass over every text: can it have solar context at all? (most job postings cannot)
-        regexp_matches(full_text, {{ sql_string(context_candidates) }}, 'i') as mentions_solar
+        -- the texts below are built only for the postings that can have solar context (CASE evaluates a branch only
+        -- for the rows that reach it)
+        -- a sentence break between title and text: no phrase is matched across the two
+        case when mentions_solar then coalesce(title, '') || '.' || chr(10) || coalesce(description, '') end
+            as full_text,
+        -- without a title, the role is read from the description's first sentence, past a header such as
+        -- "About the job" or "Job description:" that job boards put first
+        case when mentions_solar then lower(coalesce(
+            nullif(trim(title), ''),
+            regexp_extract(
+                regexp_replace(coalesce(description, ''), {{ sql_string(header_regex) }}, '', 'i'),
+                '^\s*([^.!?\n]{0,160})', 1)
+        )) end as role_title
     from prepared
 ),
 
@@ -224,11 +229,12 @@ final as (
                 {%- endfor %}
             end
         end as top_tier,
-        list_filter([
-            case when role_class is not null then {
+        -- a posting without solar context has no role and no reasons: the list is built only for those with one
+        case when role_class is null then [] else list_filter([
+            {
                 'signal': 'role: ' || role_class || ' (from the ' || role_source || ')', 'tier': 'role', 'weight': 0,
                 'matched': coalesce(role_matched, '')
-            } end,
+            },
             {%- for tier in rules.tiers %}
             case when role_class = 'design' and fires_{{ tier.tier }} then {
                 'signal': {{ sql_string(tier.description) }}, 'tier': '{{ tier.tier }}', 'weight': {{ tier.weight }},
@@ -239,7 +245,7 @@ final as (
                 'signal': 'solar company name', 'tier': 'company', 'weight': 10,
                 'matched': lower(regexp_extract(company_text, {{ sql_string(lexicon.get('solar_company', '$^')) }}, 0, 'i'))
             } end
-        ], lambda r: r is not null) as reasons
+        ], lambda r: r is not null) end as reasons
     from decided
 )
 

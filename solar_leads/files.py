@@ -86,7 +86,9 @@ def load_as_text(
     )
     con.execute(f"drop table if exists {table}")
     if stream:
-        rows = f"select row_number() over () as {row_column}, {columns} from {_reader(path, fmt)}"
+        # numbering rows here (a window over the scan) would run the whole read on one thread: the caller numbers
+        # its narrow result instead, whose insertion order is the file's
+        rows = f"select null::bigint as {row_column}, {columns} from {_reader(path, fmt)}"
     else:
         try:
             # a plain load keeps file order, so rowid numbers the rows (a window function would cost a pass)

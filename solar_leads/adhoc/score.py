@@ -5,17 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from solar_leads.config import Config
 from solar_leads.files import file_format, load_as_text, write_query
-from solar_leads.labels.store import read_items
 from solar_leads.warehouse.compiled_models import create_views, open_adhoc
 
 MODEL = "adhoc_scored_items"
 # what is written: materializing only these keeps the texts out of memory
 SCORE_COLUMNS = "request_row, item_id, score, qualified, confidence_score, rejection_category, role_class, reasons"
-OUTPUT_COLUMNS = "item_id as id, score, qualified, confidence_score, rejection_category, role_class, reasons"
+OUTPUT_COLUMNS = "coalesce(item_id, 'row_' || request_row) as id, score, qualified, confidence_score, rejection_category, role_class, reasons"
 
 
 def load_items(con: duckdb.DuckDBPyConnection, path: Path) -> None:
@@ -24,6 +22,11 @@ def load_items(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     title, label, category, and is read straight from the file in one pass. Items without a title are scored on
     the first 200 characters of the description."""
     if file_format(path, "input file") == "json":
+        # imported here: pandas takes longer to import than a CSV of 10,000 postings takes to score
+        import pandas as pd
+
+        from solar_leads.labels.store import read_items
+
         frame = pd.DataFrame(read_items(path, require_label=False))
         con.register("item_frame", frame.rename(columns={"item_id": "id"}).drop(columns=["synthetic"]))
         con.execute(
@@ -41,7 +44,10 @@ def score(config: Config, input_path: Path, output: Path | None) -> dict[str, in
     with con:
         load_items(con, input_path)
         create_views(con, graph)
-        con.execute(f"create table scores as select {SCORE_COLUMNS} from adhoc.{MODEL}")
-        write_query(con, f"select {OUTPUT_COLUMNS} from scores order by request_row", output, out_format)
+        # a streamed file's rows are numbered here, after the parallel scan: the table keeps the file's order
+        con.execute(f"create table scored as select {SCORE_COLUMNS} from adhoc.{MODEL}")
+        con.execute("create view scores as select * replace (coalesce(request_row, rowid + 1) as request_row) from scored")
+        # no sort: the table is in input order, and a scan without ORDER BY keeps insertion order
+        write_query(con, f"select {OUTPUT_COLUMNS} from scores", output, out_format)
         total, qualified = con.execute("select count(*), count(*) filter (where qualified) from scores").fetchall()[0]
     return {"items": total, "qualified": qualified}

@@ -63,6 +63,27 @@ def test_csv_input_without_title_column(tmp_path):
     assert [(r["id"], r["qualified"]) for r in rows] == [("row_1", True), ("row_2", False)]
 
 
+def test_output_keeps_input_order_and_numbers_rows_without_id(tmp_path):
+    """The file is scanned in parallel and its rows numbered after scoring: over many row groups, the output is still
+    in input order and a row without an id is named by its line."""
+    rows = 300_000
+    source = tmp_path / "in.csv"
+    with source.open("w") as fh:
+        fh.write("id,title,company,description\n")
+        for n in range(1, rows + 1):
+            solar = n % 1000 == 7
+            fh.write(f"{'' if n % 3 == 0 else f'x{n}'},{'Solar PV Designer' if solar else 'Baker'},Co {n},"
+                     f"{'PV system design in AutoCAD and Aurora' if solar else 'Bake bread'}\n")  # fmt: skip
+    out = tmp_path / "out.jsonl"
+    result = run_leads("score", "--input", str(source), "--output", str(out))
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = out.read_text().splitlines()
+    assert len(lines) == rows
+    expected = [f"row_{n}" if n % 3 == 0 else f"x{n}" for n in range(1, rows + 1)]
+    assert [json.loads(line)["id"] for line in lines] == expected
+    assert [n for n, line in enumerate(lines, 1) if '"qualified":true' in line] == list(range(7, rows, 1000))
+
+
 def test_missing_description_column_exits_2(tmp_path):
     source = tmp_path / "in.csv"
     source.write_text("title,company\nSolar Designer,Helio\n")
