@@ -63,7 +63,8 @@ def load_as_text(
 ) -> None:
     """Replace `table` with a view of the rows of `path`, numbered from 1 in file order (`row_column`), with the
     table's column types; columns the file lacks are null. The rows are loaded into `<table>_loaded` first, or
-    with stream=True read from the file by whoever reads the view, in one pass.
+    with stream=True read from the file by whoever reads the view, in one parallel pass; `row_column` is null then,
+    and the caller numbers the rows of what it keeps (in the file's order when it keeps insertion order).
 
     Raises UserError when the file is missing, unreadable, or lacks a required column; nothing is loaded then.
     """

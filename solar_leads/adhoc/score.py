@@ -13,7 +13,10 @@ from solar_leads.warehouse.compiled_models import create_views, open_adhoc
 MODEL = "adhoc_scored_items"
 # what is written: materializing only these keeps the texts out of memory
 SCORE_COLUMNS = "request_row, item_id, score, qualified, confidence_score, rejection_category, role_class, reasons"
-OUTPUT_COLUMNS = "coalesce(item_id, 'row_' || request_row) as id, score, qualified, confidence_score, rejection_category, role_class, reasons"
+OUTPUT_COLUMNS = (
+    "coalesce(item_id, 'row_' || request_row) as id, score, qualified, confidence_score, rejection_category, "
+    "role_class, reasons"
+)
 
 
 def load_items(con: duckdb.DuckDBPyConnection, path: Path) -> None:
@@ -46,7 +49,9 @@ def score(config: Config, input_path: Path, output: Path | None) -> dict[str, in
         create_views(con, graph)
         # a streamed file's rows are numbered here, after the parallel scan: the table keeps the file's order
         con.execute(f"create table scored as select {SCORE_COLUMNS} from adhoc.{MODEL}")
-        con.execute("create view scores as select * replace (coalesce(request_row, rowid + 1) as request_row) from scored")
+        con.execute(
+            "create view scores as select * replace (coalesce(request_row, rowid + 1) as request_row) from scored"
+        )
         # no sort: the table is in input order, and a scan without ORDER BY keeps insertion order
         write_query(con, f"select {OUTPUT_COLUMNS} from scores", output, out_format)
         total, qualified = con.execute("select count(*), count(*) filter (where qualified) from scores").fetchall()[0]
