@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +45,12 @@ def file_format(path: Path, what: str = "file") -> str:
     return fmt
 
 
-def _reader(path: Path, fmt: str) -> str:
+def _reader(path: Path, fmt: str, parallel: bool = True) -> str:
     quoted = "'" + str(path).replace("'", "''") + "'"
     if fmt == "csv":
-        return f"read_csv({quoted}, all_varchar = true, header = true, delim = ',', quote = '\"', escape = '\"')"
+        one_thread = "" if parallel else ", parallel = false"
+        return (f"read_csv({quoted}, all_varchar = true, header = true, delim = ',', quote = '\"', escape = '\"'"
+                f"{one_thread})")  # fmt: skip
     layout = "newline_delimited" if fmt == "jsonl" else "auto"
     return f"read_json({quoted}, format = '{layout}', maximum_object_size = 67108864)"
 
@@ -60,11 +63,13 @@ def load_as_text(
     optional: Sequence[str] = (),
     row_column: str = "request_row",
     stream: bool = False,
+    parallel: bool = True,
 ) -> None:
     """Replace `table` with a view of the rows of `path`, numbered from 1 in file order (`row_column`), with the
     table's column types; columns the file lacks are null. The rows are loaded into `<table>_loaded` first, or
     with stream=True read from the file by whoever reads the view, in one parallel pass; `row_column` is null then,
-    and the caller numbers the rows of what it keeps (in the file's order when it keeps insertion order).
+    and the caller numbers the rows of what it keeps (in the file's order when it keeps insertion order), and runs
+    what reads the view through `read_with_fallback` (parallel=False reads the file in one thread).
 
     Raises UserError when the file is missing, unreadable, or lacks a required column; nothing is loaded then.
     """
@@ -75,7 +80,7 @@ def load_as_text(
         con.execute(f"create or replace temp view input_file as select * from {_reader(path, fmt)}")
         present = [row[0] for row in con.execute("describe input_file").fetchall()]
     except duckdb.Error as exc:
-        raise UserError(f"cannot read {path} as {fmt}: {str(exc).splitlines()[0]}") from None
+        raise unreadable(path, fmt, exc) from None
     missing = [c for c in required if c not in present]
     if missing:
         raise UserError(f"{path}: missing required column(s) {', '.join(missing)} (found: {', '.join(present)})")
@@ -85,19 +90,78 @@ def load_as_text(
         for c, kind in target_types.items()
         if c != row_column and (c in required or c in optional or c not in present)
     )
-    con.execute(f"drop table if exists {table}")
+    for kind in ("table", "view"):  # a streamed file's table is a view
+        with contextlib.suppress(duckdb.CatalogException):
+            con.execute(f"drop {kind} if exists {table}")
     if stream:
         # numbering rows here (a window over the scan) would run the whole read on one thread: the caller numbers
         # its narrow result instead, whose insertion order is the file's
-        rows = f"select null::bigint as {row_column}, {columns} from {_reader(path, fmt)}"
+        rows = f"select null::bigint as {row_column}, {columns} from {_reader(path, fmt, parallel)}"
     else:
-        try:
+
+        def load(in_parallel: bool) -> int:
             # a plain load keeps file order, so rowid numbers the rows (a window function would cost a pass)
-            con.execute(f"create or replace table {table}_loaded as select {columns} from {_reader(path, fmt)}")
-        except duckdb.Error as exc:
-            raise UserError(f"cannot read {path} as {fmt}: {str(exc).splitlines()[0]}") from None
+            con.execute(f"create or replace table {table}_loaded as select {columns} "
+                        f"from {_reader(path, fmt, in_parallel)}")  # fmt: skip
+            return con.execute(f"select count(*) from {table}_loaded").fetchall()[0][0]
+
+        read_with_fallback(path, load)
         rows = f"select rowid + 1 as {row_column}, * from {table}_loaded"
     con.execute(f"create view {table} as {rows}")
+
+
+def read_with_fallback(path: Path, attempt: Callable[[bool], int]) -> None:
+    """Run attempt(parallel=True), a statement that reads `path` and returns the rows it read.
+
+    DuckDB's parallel CSV reader can lose a row's start inside a quoted field that spans lines (files written with
+    plain newlines and multi-line descriptions do), and then stops with an error: the CSV is read again in one thread,
+    attempt(parallel=False). DuckDB's one-thread reader drops a last row whose quote never closes without a word, so
+    its row count is checked against Python's strict CSV parser. An error that remains is the file's own: a
+    UserError naming the file and the line.
+    """
+    fmt = file_format(path, "input file")
+    try:
+        attempt(True)
+        return
+    except duckdb.InvalidInputException as exc:
+        if fmt != "csv" or "unterminated quote" in str(exc):
+            raise unreadable(path, fmt, exc) from None
+    print(f"note: DuckDB's parallel CSV reader stopped in {path}; reading it again in one thread, to tell a line "
+          "break inside quotes from an error in the file", file=sys.stderr, flush=True)  # fmt: skip
+    try:
+        read = attempt(False)
+    except duckdb.InvalidInputException as exc:
+        raise unreadable(path, fmt, exc) from None
+    records = csv_record_count(path)
+    if read != records:
+        raise UserError(f"cannot read {path} as csv: DuckDB read {read} rows of the {records} it holds")
+
+
+def csv_record_count(path: Path) -> int:
+    """The records after the header of a CSV, by Python's strict parser; a UserError where the file is broken."""
+    csv.field_size_limit(sys.maxsize)
+    records = 0
+    with path.open(newline="", encoding="utf-8", errors="replace") as fh:
+        reader = csv.reader(fh, strict=True)
+        try:
+            for row in reader:
+                records += bool(row)  # a blank line is no record
+        except csv.Error as exc:
+            raise UserError(
+                f"cannot read {path} as csv: {exc} at line {reader.line_num} (a quote that never closes?)"
+            ) from None
+    return max(records - 1, 0)
+
+
+CSV_ERROR_DETAILS = ("Expected Number of Columns", "Value with unterminated quote")
+
+
+def unreadable(path: Path, fmt: str, exc: duckdb.Error) -> UserError:
+    """A one-line UserError for a file DuckDB cannot read: its first line, and the column count a CSV row broke."""
+    lines = str(exc).splitlines()
+    detail = lines[0].removeprefix("Invalid Input Error: ")
+    detail += "".join(f" ({line.strip()})" for line in lines[1:] if line.startswith(CSV_ERROR_DETAILS))
+    return UserError(f"cannot read {path} as {fmt}: {detail}")
 
 
 COPY_OPTIONS = {

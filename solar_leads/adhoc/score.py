@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 
 from solar_leads.config import Config
-from solar_leads.files import file_format, load_as_text, write_query
+from solar_leads.files import file_format, load_as_text, read_with_fallback, write_query
 from solar_leads.warehouse.compiled_models import create_views, open_adhoc
 
 MODEL = "adhoc_scored_items"
@@ -19,7 +19,7 @@ OUTPUT_COLUMNS = (
 )
 
 
-def load_items(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+def load_items(con: duckdb.DuckDBPyConnection, path: Path, parallel: bool = True) -> None:
     """Make requests.score_items the postings of `path`. A .json file is a golden / rejected-leads document
     ({"metadata", "items"}) or a list of items; a CSV / JSONL needs company and description and may have id,
     title, label, category, and is read straight from the file in one pass. Items without a title are scored on
@@ -38,7 +38,7 @@ def load_items(con: duckdb.DuckDBPyConnection, path: Path) -> None:
         con.unregister("item_frame")
     else:
         load_as_text(con, path, "requests.score_items", ("company", "description"),
-                     optional=("id", "title", "label", "category"), stream=True)  # fmt: skip
+                     optional=("id", "title", "label", "category"), stream=True, parallel=parallel)  # fmt: skip
 
 
 def score(config: Config, input_path: Path, output: Path | None) -> dict[str, int]:
@@ -47,8 +47,15 @@ def score(config: Config, input_path: Path, output: Path | None) -> dict[str, in
     with con:
         load_items(con, input_path)
         create_views(con, graph)
-        # a streamed file's rows are numbered here, after the parallel scan: the table keeps the file's order
-        con.execute(f"create table scored as select {SCORE_COLUMNS} from adhoc.{MODEL}")
+
+        def score_file(parallel: bool) -> int:
+            if not parallel:
+                load_items(con, input_path, parallel=False)
+            # a streamed file's rows are numbered here, after the parallel scan: the table keeps the file's order
+            con.execute(f"create or replace table scored as select {SCORE_COLUMNS} from adhoc.{MODEL}")
+            return con.execute("select count(*) from scored").fetchall()[0][0]
+
+        read_with_fallback(input_path, score_file)
         con.execute(
             "create view scores as select * replace (coalesce(request_row, rowid + 1) as request_row) from scored"
         )

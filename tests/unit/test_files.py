@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import stat
 
+import duckdb
 import pytest
 
 from solar_leads.errors import UserError
-from solar_leads.files import STAGING_PREFIX, atomic_path, check_writable_dir, file_set
+from solar_leads.files import STAGING_PREFIX, atomic_path, check_writable_dir, file_set, read_with_fallback
 
 
 def test_a_set_appears_whole(tmp_path):
@@ -63,3 +64,54 @@ def test_an_atomic_write_that_fails_is_bad_environment_and_leaves_the_target(tmp
     with pytest.raises(UserError, match="cannot write .*out.json"), atomic_path(tmp_path / "out.json") as tmp:
         tmp.write_text("{}")
     assert (tmp_path / "out.json").is_dir() and [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def _parallel_fails_then(rows_read: int):
+    """An attempt whose parallel read stops the way DuckDB's does, and whose one-thread read returns rows_read."""
+    calls = []
+
+    def attempt(parallel: bool) -> int:
+        calls.append(parallel)
+        if parallel:
+            raise duckdb.InvalidInputException("Invalid Input Error: CSV Error on Line: 7\nOriginal Line: x")
+        return rows_read
+
+    return attempt, calls
+
+
+def test_a_csv_the_parallel_reader_cannot_split_is_read_in_one_thread(tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text('id,description\na,"two\nlines"\nb,one\n')
+    attempt, calls = _parallel_fails_then(2)
+    read_with_fallback(source, attempt)
+    assert calls == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows_read", "message"),
+    [
+        # DuckDB's one-thread reader drops a last row whose quote never closes; Python's strict parser does not
+        ('id,description\na,"fine"\nb,"cut short', 1, "unexpected end of data at line 3"),
+        ('id,description\na,"fine"\nb,"also fine"\n', 1, "DuckDB read 1 rows of the 2 it holds"),
+    ],
+)
+def test_the_one_thread_read_is_checked_against_the_files_records(tmp_path, text, rows_read, message):
+    source = tmp_path / "in.csv"
+    source.write_text(text)
+    attempt, _ = _parallel_fails_then(rows_read)
+    with pytest.raises(UserError, match=message):
+        read_with_fallback(source, attempt)
+
+
+def test_an_unterminated_quote_found_in_parallel_is_the_files_error(tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text('id,description\na,"cut short')
+    calls = []
+
+    def attempt(parallel: bool) -> int:
+        calls.append(parallel)
+        raise duckdb.InvalidInputException("CSV Error on Line: 2\n\nValue with unterminated quote found.")
+
+    with pytest.raises(UserError, match=r"CSV Error on Line: 2 \(Value with unterminated quote found.\)"):
+        read_with_fallback(source, attempt)
+    assert calls == [True]  # never retried: the one-thread reader would drop the row
