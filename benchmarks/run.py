@@ -30,7 +30,8 @@ def main() -> None:
     for name in args.only or BENCHES:
         with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as tmp:
             sizes = {"rows": args.rows} if args.rows and name in {"decide", "score"} else {}
-            results.append(BENCHES[name](Path(tmp), repeats=args.repeats, **sizes))
+            result = BENCHES[name](Path(tmp), repeats=args.repeats, **sizes)
+            results.extend(result if isinstance(result, list) else [result])
     out = Path("bench_results")
     out.mkdir(exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=2, default=str))

@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from solar_leads import __version__
-from solar_leads.adhoc.query import DEFAULT_MEMORY_LIMIT, DEFAULT_TABLE_ROWS, DEFAULT_TIMEOUT
-from solar_leads.config import DEBUG_ENV, SETTINGS, Config, load_config
+from solar_leads.adhoc.query import DEFAULT_TABLE_ROWS, DEFAULT_TIMEOUT
+from solar_leads.config import DEBUG_ENV, DEFAULT_MEMORY_LIMIT, SETTINGS, Config, load_config
 from solar_leads.errors import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
@@ -39,6 +39,8 @@ def _config_help() -> str:
         f"  {'WAREHOUSE':<20} the DuckDB warehouse file (default data/warehouse.duckdb)",
         f"  {'OUTPUT_DIR':<20} where exports are written (default output/)",
         f"  {'LABELED_DIR':<20} imported review labels (default data/labeled/)",
+        f"  {'LEADS_MEMORY_LIMIT':<20} DuckDB's memory for score, decide, evaluate, tune; past it DuckDB spills to a",
+        f"  {'':<20} temporary folder (default {DEFAULT_MEMORY_LIMIT})",
         f"  {'LLM_BASE_URL':<20} optional OpenAI-compatible API for the LLM extractor and verifier (with LLM_MODEL,",
         f"  {'':<20} LLM_API_KEY, LLM_TIMEOUT seconds; default: the offline snippet patterns)",
     ]

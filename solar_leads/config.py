@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -46,6 +47,10 @@ class LLMSettings:
         return cls(base_url.rstrip("/"), model, env.get("LLM_API_KEY") or None, timeout)
 
 
+DEFAULT_MEMORY_LIMIT = "2GB"
+MEMORY_SIZE = re.compile(r"^\s*\d+(\.\d+)?\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)\s*$", re.I)
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str
@@ -78,6 +83,8 @@ class Config:
     output_dir: Path
     labeled_dir: Path
     llm: LLMSettings | None = None  # the optional LLM extractor (LLM_BASE_URL, LLM_MODEL, LLM_API_KEY, LLM_TIMEOUT)
+    # DuckDB's memory for `leads score`, `decide`, `evaluate` and `tune`: past it, DuckDB spills to a temporary folder
+    memory_limit: str = DEFAULT_MEMORY_LIMIT
 
     def with_paths(self, warehouse: Path | None, output_dir: Path | None) -> Config:
         """This configuration with command-line paths, where given, in place of the environment's."""
@@ -124,4 +131,8 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     output_dir = Path(env.get("OUTPUT_DIR", "output")).expanduser().resolve()
     labeled_dir = Path(env.get("LABELED_DIR", PROJECT_DIR / "data" / "labeled")).expanduser().resolve()
     llm = LLMSettings.from_env(env)
-    return Config(warehouse=warehouse, output_dir=output_dir, labeled_dir=labeled_dir, llm=llm, **values)  # type: ignore[arg-type]
+    memory_limit = env.get("LEADS_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
+    if not MEMORY_SIZE.match(memory_limit):
+        raise UserError(f"LEADS_MEMORY_LIMIT={memory_limit!r} is not a size such as 500MB or 2GB")
+    return Config(warehouse=warehouse, output_dir=output_dir, labeled_dir=labeled_dir, llm=llm,
+                  memory_limit=memory_limit.strip(), **values)  # type: ignore[arg-type]  # fmt: skip

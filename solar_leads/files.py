@@ -45,7 +45,8 @@ def file_format(path: Path, what: str = "file") -> str:
     return fmt
 
 
-def _reader(path: Path, fmt: str, parallel: bool = True) -> str:
+def file_reader(path: Path, fmt: str, parallel: bool = True) -> str:
+    """The DuckDB table function that reads `path` (csv / jsonl / json) with every column as text."""
     quoted = "'" + str(path).replace("'", "''") + "'"
     if fmt == "csv":
         one_thread = "" if parallel else ", parallel = false"
@@ -77,7 +78,7 @@ def load_as_text(
         raise UserError(f"input file {path} does not exist")
     fmt = file_format(path, "input file")
     try:
-        con.execute(f"create or replace temp view input_file as select * from {_reader(path, fmt)}")
+        con.execute(f"create or replace temp view input_file as select * from {file_reader(path, fmt)}")
         present = [row[0] for row in con.execute("describe input_file").fetchall()]
     except duckdb.Error as exc:
         raise unreadable(path, fmt, exc) from None
@@ -96,13 +97,13 @@ def load_as_text(
     if stream:
         # numbering rows here (a window over the scan) would run the whole read on one thread: the caller numbers
         # its narrow result instead, whose insertion order is the file's
-        rows = f"select null::bigint as {row_column}, {columns} from {_reader(path, fmt, parallel)}"
+        rows = f"select null::bigint as {row_column}, {columns} from {file_reader(path, fmt, parallel)}"
     else:
 
         def load(in_parallel: bool) -> int:
             # a plain load keeps file order, so rowid numbers the rows (a window function would cost a pass)
             con.execute(f"create or replace table {table}_loaded as select {columns} "
-                        f"from {_reader(path, fmt, in_parallel)}")  # fmt: skip
+                        f"from {file_reader(path, fmt, in_parallel)}")  # fmt: skip
             return con.execute(f"select count(*) from {table}_loaded").fetchall()[0][0]
 
         read_with_fallback(path, load)

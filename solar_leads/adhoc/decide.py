@@ -30,7 +30,7 @@ def decide(config: Config, input_path: Path, output: Path | None, events: Path |
     Runs the compiled dbt models in an in-memory DuckDB: deciding a file never touches the warehouse.
     """
     out_format = file_format(output, "output file") if output else file_format(input_path, "input file")
-    con, graph = open_adhoc(config.dbt_vars(), MODELS)
+    con, graph = open_adhoc(config.dbt_vars(), MODELS, config.memory_limit)
     with con:
         load_as_text(con, input_path, "requests.decision_candidates", INPUT_COLUMNS)
         create_views(con, graph, materialize=[MODELS[0]])  # the file, the events and the counts read it

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import sys
 import tempfile
 import threading
@@ -17,6 +16,7 @@ import duckdb
 import sqlglot
 from sqlglot import exp
 
+from solar_leads.config import DEFAULT_MEMORY_LIMIT, MEMORY_SIZE
 from solar_leads.errors import UserError
 from solar_leads.warehouse.connection import connect
 
@@ -26,10 +26,8 @@ SAFE_TABLE_FUNCTIONS = {"unnest", "range", "generate_series"}
 REFUSED_PREFIXES = ("read_", "glob", "getenv", "sniff_", "parquet_", "query", "duckdb_", "pragma_", "current_setting",
                     "which_secret", "sqlite_", "load_", "install_")  # fmt: skip
 DEFAULT_TIMEOUT = 60.0  # seconds
-DEFAULT_MEMORY_LIMIT = "2GB"
 DEFAULT_TABLE_ROWS = 1000  # the table format prints this many rows; csv and json write every row
 BATCH = 10_000
-MEMORY_SIZE = re.compile(r"^\s*\d+(\.\d+)?\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)\s*$", re.I)
 
 
 def check_query(sql: str) -> str:

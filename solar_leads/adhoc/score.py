@@ -43,7 +43,7 @@ def load_items(con: duckdb.DuckDBPyConnection, path: Path, parallel: bool = True
 
 def score(config: Config, input_path: Path, output: Path | None) -> dict[str, int]:
     out_format = file_format(output, "output file") if output else "jsonl"
-    con, graph = open_adhoc(config.dbt_vars(), [MODEL])
+    con, graph = open_adhoc(config.dbt_vars(), [MODEL], config.memory_limit)
     with con:
         load_items(con, input_path)
         create_views(con, graph)

@@ -28,7 +28,7 @@ def evaluate(config: Config, files: list[Path] | None, threshold: int | None, pl
     ad-hoc evaluation models and report their confusion counts, per category and origin, errors and sweep."""
     files = files or default_files(config.labeled_dir)
     threshold = config.lead_threshold if threshold is None else threshold
-    con, graph = open_adhoc({**config.dbt_vars(), "lead_threshold": threshold}, MODELS)
+    con, graph = open_adhoc({**config.dbt_vars(), "lead_threshold": threshold}, MODELS, config.memory_limit)
     with con:
         load_labeled_items(con, files)
         create_views(con, graph, materialize=["adhoc_labeled_scores"])

@@ -106,7 +106,7 @@ def tune(config: Config, folds: int = 5, files: list[Path] | None = None) -> dic
         raise UserError(f"--folds {folds}: give 2 to 20 folds")
     files = files or default_files(config.labeled_dir)
     current = Rules(current_weights(), config.lead_threshold)
-    con, graph = open_adhoc({**config.dbt_vars(), "folds": folds}, MODELS)
+    con, graph = open_adhoc({**config.dbt_vars(), "folds": folds}, MODELS, config.memory_limit)
     with con:
         items = load_labeled_items(con, files)
         create_views(con, graph, materialize=["adhoc_tuning_items"])

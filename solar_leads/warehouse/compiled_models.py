@@ -12,11 +12,13 @@ The compiled SQL names relations "memory"."<schema>"."<name>", which is what an 
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import hashlib
 import json
 import os
 import shutil
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +27,7 @@ from typing import Any
 import duckdb
 
 from solar_leads.config import ADHOC_CACHE_DIR as CACHE_DIR
-from solar_leads.config import PROJECT_DIR
+from solar_leads.config import DEFAULT_MEMORY_LIMIT, PROJECT_DIR
 from solar_leads.files import atomic_path
 from solar_leads.warehouse.dbt_runner import run_dbt
 
@@ -173,11 +175,13 @@ def create_source_tables(con: duckdb.DuckDBPyConnection, sources: Sequence[Mappi
         con.execute(f"create or replace table {source['schema']}.{source['name']} ({columns})")
 
 
-def open_adhoc(dbt_vars: Mapping[str, object], models: Sequence[str]) -> tuple[duckdb.DuckDBPyConnection, AdhocGraph]:
+def open_adhoc(
+    dbt_vars: Mapping[str, object], models: Sequence[str], memory_limit: str = DEFAULT_MEMORY_LIMIT
+) -> tuple[duckdb.DuckDBPyConnection, AdhocGraph]:
     """A fresh in-memory database holding the request tables, the seeds `models` read, and the call's thresholds
     in requests.parameters. Load the request rows, then call `create_views`."""
     graph = adhoc_graph(dbt_vars).upstream_of(models)
-    con = in_memory(graph)
+    con = in_memory(graph, memory_limit)
     con.execute(
         "insert into requests.parameters (lead_threshold, min_confidence, folds) values (?, ?, ?)",
         [dbt_vars["lead_threshold"], dbt_vars["min_confidence"], dbt_vars.get("folds", 5)],
@@ -185,10 +189,14 @@ def open_adhoc(dbt_vars: Mapping[str, object], models: Sequence[str]) -> tuple[d
     return con, graph
 
 
-def in_memory(graph: AdhocGraph) -> duckdb.DuckDBPyConnection:
+def in_memory(graph: AdhocGraph, memory_limit: str = DEFAULT_MEMORY_LIMIT) -> duckdb.DuckDBPyConnection:
     """A fresh in-memory database (named "memory", as the compiled SQL expects) with the graph's source tables
-    (empty) and the seeds it reads."""
-    con = duckdb.connect(":memory:", config={"threads": os.cpu_count() or 1})
+    (empty) and the seeds it reads. Past `memory_limit` it spills to a folder of its own in the system's temporary
+    folder, removed when the process ends."""
+    spill = Path(tempfile.gettempdir()) / f"solar-leads-spill-{os.getpid()}"
+    atexit.register(shutil.rmtree, spill, ignore_errors=True)
+    con = duckdb.connect(":memory:", config={"threads": os.cpu_count() or 1, "memory_limit": memory_limit,
+                                             "temp_directory": str(spill)})  # fmt: skip
     create_source_tables(con, graph.sources)
     for seed in graph.seeds:
         con.execute(f"create schema if not exists {seed['schema']}")
