@@ -1,6 +1,8 @@
 """Run one scoring contender in this process and report its time and peak memory as JSON on the last line.
 
-python -m benchmarks.measure sql|python|python-plain|floor INPUT OUTPUT
+python -m benchmarks.measure sql|python|python-plain|floor|decide INPUT OUTPUT
+
+decide: `leads decide` on a candidates file.
 
 floor: DuckDB's single-regex floor - the postings' descriptions loaded into memory first (not timed), then one
 case-insensitive regexp_matches(description, 'solar', 'i') over all of them (timed).
@@ -20,11 +22,12 @@ def main() -> None:
         print(json.dumps({"seconds": single_regex_seconds(source), "peak_rss_mib": peak_rss_mib()}), file=sys.stderr)
         return
     start = time.perf_counter()
-    if contender == "sql":
+    if contender in ("sql", "decide"):
         from solar_leads.cli import main as leads
 
-        if leads(["score", "--input", str(source), "--output", str(target)]) != 0:
-            raise SystemExit("leads score failed")
+        command = "score" if contender == "sql" else "decide"
+        if leads([command, "--input", str(source), "--output", str(target)]) != 0:
+            raise SystemExit(f"leads {command} failed")
     else:
         from benchmarks.baseline_score import score_file
 

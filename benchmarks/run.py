@@ -9,7 +9,7 @@ import platform
 import tempfile
 from pathlib import Path
 
-from benchmarks import bench_build, bench_decide, bench_enrich, bench_loader, bench_score
+from benchmarks import bench_build, bench_decide, bench_enrich, bench_loader, bench_scale, bench_score
 
 BENCHES = {
     "decide": bench_decide.run,
@@ -17,6 +17,7 @@ BENCHES = {
     "score": bench_score.run,
     "enrich": bench_enrich.run,
     "build": bench_build.run,
+    "scale": bench_scale.run,
 }
 
 
