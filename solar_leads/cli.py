@@ -39,8 +39,8 @@ def _config_help() -> str:
         f"  {'WAREHOUSE':<20} the DuckDB warehouse file (default data/warehouse.duckdb)",
         f"  {'OUTPUT_DIR':<20} where exports are written (default output/)",
         f"  {'LABELED_DIR':<20} imported review labels (default data/labeled/)",
-        f"  {'LEADS_MEMORY_LIMIT':<20} DuckDB's memory for score, decide, evaluate, tune; past it DuckDB spills to a",
-        f"  {'':<20} temporary folder (default {DEFAULT_MEMORY_LIMIT})",
+        f"  {'LEADS_MEMORY_LIMIT':<20} DuckDB's memory in build, run, score, decide, evaluate, tune; past it DuckDB",
+        f"  {'':<20} spills to disk (default {DEFAULT_MEMORY_LIMIT})",
         f"  {'LLM_BASE_URL':<20} optional OpenAI-compatible API for the LLM extractor and verifier (with LLM_MODEL,",
         f"  {'':<20} LLM_API_KEY, LLM_TIMEOUT seconds; default: the offline snippet patterns)",
     ]

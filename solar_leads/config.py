@@ -47,7 +47,7 @@ class LLMSettings:
         return cls(base_url.rstrip("/"), model, env.get("LLM_API_KEY") or None, timeout)
 
 
-DEFAULT_MEMORY_LIMIT = "2GB"
+DEFAULT_MEMORY_LIMIT = "2.5GB"
 MEMORY_SIZE = re.compile(r"^\s*\d+(\.\d+)?\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)\s*$", re.I)
 
 
@@ -83,7 +83,8 @@ class Config:
     output_dir: Path
     labeled_dir: Path
     llm: LLMSettings | None = None  # the optional LLM extractor (LLM_BASE_URL, LLM_MODEL, LLM_API_KEY, LLM_TIMEOUT)
-    # DuckDB's memory for `leads score`, `decide`, `evaluate` and `tune`: past it, DuckDB spills to a temporary folder
+    # DuckDB's memory in builds (profiles.yml reads LEADS_MEMORY_LIMIT too) and in `leads score`, `decide`,
+    # `evaluate` and `tune`: past it, DuckDB spills to disk
     memory_limit: str = DEFAULT_MEMORY_LIMIT
 
     def with_paths(self, warehouse: Path | None, output_dir: Path | None) -> Config:

@@ -59,7 +59,7 @@ id_first_seen as (
     group by source_key, external_id
 ),
 
-new_keyed as (
+new_keyed as not materialized (
     select
         new_sightings.*,
         id_first_seen.id_first_seen_at,
@@ -73,22 +73,36 @@ new_keyed as (
             and new_sightings.external_id is not distinct from id_first_seen.external_id
 ),
 
-new_rows as (
+page_postings as (
+    -- a URL identifies a posting only when one posting of a run carries it; a career page listing several
+    -- postings under its own URL does not, so there the source's id is part of the key (a run is keyed whole: its
+    -- sightings are all new together). Counted on the keys alone: a window over the sightings would sort their texts
     select
-        * exclude (page_url),
-        -- a URL identifies a posting only when one posting of a run carries it; a career page listing several
-        -- postings under its own URL does not, so there the source's id is part of the key (a run is keyed whole:
-        -- its sightings are all new together)
-        case
-            when count(distinct posting_id) over (partition by run_id, source, page_url) > 1
-                then page_url || '#' || posting_id
-            else page_url
-        end as canonical_url,
-        source_key || '|' || job_fingerprint as group_key
+        run_id,
+        source,
+        page_url,
+        count(distinct posting_id) > 1 as is_shared
     from new_keyed
+    group by run_id, source, page_url
 ),
 
-group_sightings as (
+new_rows as (
+    select
+        new_keyed.* exclude (page_url),
+        case
+            when page_postings.is_shared then new_keyed.page_url || '#' || new_keyed.posting_id
+            else new_keyed.page_url
+        end as canonical_url,
+        new_keyed.source_key || '|' || new_keyed.job_fingerprint as group_key
+    from new_keyed
+    inner join page_postings
+        on
+            new_keyed.run_id is not distinct from page_postings.run_id
+            and new_keyed.source is not distinct from page_postings.source
+            and new_keyed.page_url is not distinct from page_postings.page_url
+),
+
+group_sightings as not materialized (
     -- every sighting of the groups the new ones join: the new, and the kept ones of those groups
     select * from new_rows
     {% if is_incremental() %}
@@ -98,14 +112,27 @@ group_sightings as (
     {% endif %}
 ),
 
+requisitions as (
+    -- each group's requisitions numbered in the order the board first showed them, on the keys alone
+    select
+        group_key,
+        id_first_seen_at,
+        external_id,
+        dense_rank() over (partition by group_key order by id_first_seen_at, external_id) as requisition
+    from (select distinct group_key, id_first_seen_at, external_id from group_sightings)
+),
+
 final as (
     select
-        *,
-        job_fingerprint || '#' || dense_rank() over (
-            partition by group_key order by id_first_seen_at, external_id
-        ) as fingerprint,
+        group_sightings.*,
+        group_sightings.job_fingerprint || '#' || requisitions.requisition as fingerprint,
         {{ keyed_at }} as keyed_at
     from group_sightings
+    inner join requisitions
+        on
+            group_sightings.group_key is not distinct from requisitions.group_key
+            and group_sightings.id_first_seen_at is not distinct from requisitions.id_first_seen_at
+            and group_sightings.external_id is not distinct from requisitions.external_id
 )
 
 select * from final

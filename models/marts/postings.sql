@@ -10,7 +10,7 @@
 -- Incremental: a build computes again only the postings its new sightings touch (those their URLs belong to now,
 -- and those the URLs left), each from all of its sightings, and drops postings no URL belongs to any more; a full
 -- rebuild gives the same rows.
-with sightings as (
+with sightings as not materialized (
     select * rename (posting_id as sighting_id) from {{ ref('int_postings_keyed') }}
 ),
 
@@ -23,36 +23,63 @@ touched_keys as (
 ),
 
 keyed as (
+    -- the narrow columns only: the texts are read below, for each posting's latest sighting alone
     select
-        sightings.*,
+        sightings.sighting_id,
+        sightings.scraped_at,
+        sightings.source,
+        sightings.posting_url,
+        sightings.posted_at,
+        sightings.run_id,
         url_postings.dedupe_key
     from sightings
     inner join url_postings on sightings.canonical_url = url_postings.canonical_url
     semi join touched_keys on url_postings.dedupe_key = touched_keys.dedupe_key
 ),
 
-final as (
+aggregated as (
+    -- the latest sighting is named by (scraped_at, sighting_id), unique per sighting: an arg_max of every text here
+    -- would hold every posting's text in the aggregate at once
     select
-        md5(dedupe_key) as posting_id,
-        arg_max(source, (scraped_at, sighting_id)) as source,
-        arg_max(external_id, (scraped_at, sighting_id)) as external_id,
-        arg_max(company, (scraped_at, sighting_id)) as company,
-        {{ company_key('arg_max(company, (scraped_at, sighting_id))') }} as company_key,
-        arg_max(title, (scraped_at, sighting_id)) as title,
-        arg_max(location, (scraped_at, sighting_id)) as location,
-        arg_max(description, (scraped_at, sighting_id)) as description,
-        arg_max(posting_url, (scraped_at, sighting_id)) as posting_url,
+        dedupe_key,
+        max(scraped_at) as latest_scraped_at,
+        arg_max(sighting_id, (scraped_at, sighting_id)) as latest_sighting_id,
         min(posted_at) as posted_at,
         list(distinct posting_url order by posting_url) as source_urls,
         list(distinct source order by source) as sources,
         count(*) as sightings,
         min(scraped_at) as first_seen_at,
         arg_min(run_id, (scraped_at, sighting_id)) as first_seen_run_id,
-        max(scraped_at) as last_seen_at,
-        max(scraped_at) as scraped_at,
-        arg_max(run_id, (scraped_at, sighting_id)) as run_id
+        max(scraped_at) as last_seen_at
     from keyed
     group by dedupe_key
+),
+
+final as (
+    select
+        md5(aggregated.dedupe_key) as posting_id,
+        latest.source,
+        latest.external_id,
+        latest.company,
+        {{ company_key('latest.company') }} as company_key,
+        latest.title,
+        latest.location,
+        latest.description,
+        latest.posting_url,
+        aggregated.posted_at,
+        aggregated.source_urls,
+        aggregated.sources,
+        aggregated.sightings,
+        aggregated.first_seen_at,
+        aggregated.first_seen_run_id,
+        aggregated.last_seen_at,
+        aggregated.last_seen_at as scraped_at,
+        latest.run_id
+    from aggregated
+    inner join sightings as latest
+        on
+            aggregated.latest_sighting_id = latest.sighting_id
+            and aggregated.latest_scraped_at = latest.scraped_at
 )
 
 select * from final

@@ -112,11 +112,24 @@ def search(site: str, term: str, config: JobSearch, user_agent: str | None) -> S
         logger.removeHandler(skipped)
         logger.propagate, logger.level = previous
     now = datetime.now(UTC).replace(tzinfo=None)
-    outcome.postings = [posting_row(site, term, job, now) for job in jobs]
+    outcome.postings = [posting_row(site, term, job, now) for job in first_of_each(jobs)]
     outcome.skipped = list(skipped.messages)
     if error:
         outcome.outcome, outcome.error = classify(error), error[:500]
     return outcome
+
+
+def first_of_each(jobs: list[JobPost]) -> list[JobPost]:
+    """The jobs in order, each id once: a job a site lists twice in one answer is one sighting (marts.postings
+    names a sighting by its job id and scraped_at)."""
+    seen: set[str] = set()
+    unique = []
+    for job in jobs:
+        key = job.id or job.job_url
+        if key not in seen:
+            seen.add(key)
+            unique.append(job)
+    return unique
 
 
 def posting_row(site: str, term: str, job: JobPost, scraped_at: datetime) -> dict[str, Any]:

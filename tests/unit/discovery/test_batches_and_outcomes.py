@@ -60,3 +60,13 @@ def test_exit_status_failed_only_when_nothing_answered_partial_when_something_fa
     late = ProbeOutcome("Acme", tried=15, failures=[("ashby", "u", "failed: no answer within 1s")])
     assert DiscoverySummary("r", searches=[ok], probes=[late]).exit_status == 3
     assert DiscoverySummary("r", searches=[ok], dropped=1).exit_status == 3
+
+
+def test_a_job_listed_twice_in_one_answer_is_one_sighting():
+    from jobspy.model import JobPost
+
+    from solar_leads.discovery.jobsearch import first_of_each
+
+    jobs = [JobPost(id=job_id, title="Solar Designer", job_url=f"https://jobs.example/{job_id}")
+            for job_id in ("in-1", "in-2", "in-1", "in-3", "in-2")]  # fmt: skip
+    assert [job.id for job in first_of_each(jobs)] == ["in-1", "in-2", "in-3"]
