@@ -3,10 +3,10 @@
     unique_key='group_key',
     incremental_strategy='delete+insert'
 ) }}
--- Every posting sighting (crawled from a board or page, or found by keyword search) with the keys used to
--- deduplicate it: a canonical URL and a company / title / location fingerprint. Separate requisitions - one board
--- posting the same title and location under different ids - keep separate fingerprints (numbered in the order the
--- board first showed them), so they stay separate postings.
+-- Every posting sighting (crawled from a board or page, or found by keyword search) without its text (marts.postings
+-- reads that from staging), with the keys used to deduplicate it: a canonical URL and a company / title / location
+-- fingerprint. Separate requisitions - one board posting the same title and location under different ids - keep
+-- separate fingerprints (numbered in the order the board first showed them), so they stay separate postings.
 -- Incremental: a build keys the sightings loaded since the last one, and numbers again every requisition group
 -- (board + fingerprint) they join, from all of that group's sightings; keyed_at marks the rows it wrote. A full
 -- rebuild gives the same keys.
@@ -20,9 +20,10 @@ searched as (
 ),
 
 sightings as (
-    select * from crawled
+    -- without the texts: marts.postings reads each posting's text from its latest sighting in staging
+    select * exclude (description) from crawled
     union all by name
-    select * from searched
+    select * exclude (description) from searched
 ),
 
 new_sightings as not materialized (
@@ -119,7 +120,13 @@ requisitions as (
         id_first_seen_at,
         external_id,
         dense_rank() over (partition by group_key order by id_first_seen_at, external_id) as requisition
-    from (select distinct group_key, id_first_seen_at, external_id from group_sightings)
+    from (
+        select distinct
+            group_key,
+            id_first_seen_at,
+            external_id
+        from group_sightings
+    )
 ),
 
 final as (

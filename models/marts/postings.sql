@@ -2,7 +2,11 @@
     materialized='incremental',
     unique_key='posting_id',
     incremental_strategy='delete+insert',
-    post_hook="{% if this is not none %}{{ forget_merged_postings(this, ref('int_posting_urls')) }}{% endif %}"
+    pre_hook="set disabled_optimizers = 'build_side_probe_side'",
+    post_hook=[
+        "reset disabled_optimizers",
+        "{% if this is not none %}{{ forget_merged_postings(this, ref('int_posting_urls')) }}{% endif %}"
+    ]
 ) }}
 -- One row per job, deduplicated across sources and runs: sightings with the same canonical URL, or the same
 -- company + title + location fingerprint, are one posting. The latest sighting supplies the text; every
@@ -16,6 +20,21 @@ with sightings as not materialized (
 
 url_postings as (
     select * from {{ ref('int_posting_urls') }}
+),
+
+texts as not materialized (
+    -- the sightings' texts stay in raw.postings: only the latest sighting's is read, for each posting built
+    select
+        posting_id,
+        scraped_at,
+        description
+    from {{ ref('stg_crawl__postings') }}
+    union all
+    select
+        posting_id,
+        scraped_at,
+        description
+    from {{ ref('stg_jobsearch__postings') }}
 ),
 
 touched_keys as (
@@ -55,31 +74,50 @@ aggregated as (
     group by dedupe_key
 ),
 
-final as (
+winners as (
     select
-        md5(aggregated.dedupe_key) as posting_id,
+        aggregated.*,
         latest.source,
         latest.external_id,
         latest.company,
-        {{ company_key('latest.company') }} as company_key,
         latest.title,
         latest.location,
-        latest.description,
         latest.posting_url,
-        aggregated.posted_at,
-        aggregated.source_urls,
-        aggregated.sources,
-        aggregated.sightings,
-        aggregated.first_seen_at,
-        aggregated.first_seen_run_id,
-        aggregated.last_seen_at,
-        aggregated.last_seen_at as scraped_at,
         latest.run_id
     from aggregated
     inner join sightings as latest
         on
             aggregated.latest_sighting_id = latest.sighting_id
             and aggregated.latest_scraped_at = latest.scraped_at
+),
+
+final as (
+    -- the texts stream past a hash table of the winners: the pre_hook keeps DuckDB from building the table on the
+    -- side with the texts (its estimate sees two sides of a million rows alike, not their widths), which spills
+    select
+        md5(winners.dedupe_key) as posting_id,
+        winners.source,
+        winners.external_id,
+        winners.company,
+        {{ company_key('winners.company') }} as company_key,
+        winners.title,
+        winners.location,
+        texts.description,
+        winners.posting_url,
+        winners.posted_at,
+        winners.source_urls,
+        winners.sources,
+        winners.sightings,
+        winners.first_seen_at,
+        winners.first_seen_run_id,
+        winners.last_seen_at,
+        winners.last_seen_at as scraped_at,
+        winners.run_id
+    from texts
+    inner join winners
+        on
+            texts.posting_id = winners.latest_sighting_id
+            and texts.scraped_at = winners.latest_scraped_at
 )
 
 select * from final
