@@ -111,6 +111,10 @@ def load_as_text(
     con.execute(f"create view {table} as {rows}")
 
 
+# what a file's content (or its disappearance) makes DuckDB raise while reading it
+FILE_ERRORS = (duckdb.InvalidInputException, duckdb.ConversionException, duckdb.IOException)
+
+
 def read_with_fallback(path: Path, attempt: Callable[[bool], int]) -> None:
     """Run attempt(parallel=True), a statement that reads `path` and returns the rows it read.
 
@@ -124,14 +128,15 @@ def read_with_fallback(path: Path, attempt: Callable[[bool], int]) -> None:
     try:
         attempt(True)
         return
-    except duckdb.InvalidInputException as exc:
-        if fmt != "csv" or "unterminated quote" in str(exc):
+    except FILE_ERRORS as exc:
+        splittable = isinstance(exc, duckdb.InvalidInputException) and "unterminated quote" not in str(exc)
+        if fmt != "csv" or not splittable:
             raise unreadable(path, fmt, exc) from None
     print(f"note: DuckDB's parallel CSV reader stopped in {path}; reading it again in one thread, to tell a line "
           "break inside quotes from an error in the file", file=sys.stderr, flush=True)  # fmt: skip
     try:
         read = attempt(False)
-    except duckdb.InvalidInputException as exc:
+    except FILE_ERRORS as exc:
         raise unreadable(path, fmt, exc) from None
     records = csv_record_count(path)
     if read != records:
