@@ -13,9 +13,11 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import duckdb
+
 from solar_leads import __version__
 from solar_leads.adhoc.query import DEFAULT_TABLE_ROWS, DEFAULT_TIMEOUT
-from solar_leads.config import DEBUG_ENV, DEFAULT_MEMORY_LIMIT, SETTINGS, Config, load_config
+from solar_leads.config import DEBUG_ENV, DEFAULT_MEMORY_LIMIT, SETTINGS, Config, load_config, out_of_memory
 from solar_leads.errors import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
@@ -459,6 +461,9 @@ def main(argv: Sequence[str] | None = None) -> int:
               "runs are untouched (an export refuses marts of an unfinished build: run `leads build`)",
               file=sys.stderr)  # fmt: skip
         return EXIT_INTERRUPTED
+    except duckdb.OutOfMemoryException:
+        print(f"error: {out_of_memory()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except Exception as exc:  # the contract: one line, never a traceback unless asked for
         if args.debug:
             traceback.print_exc()

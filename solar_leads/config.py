@@ -51,6 +51,14 @@ DEFAULT_MEMORY_LIMIT = "2.5GB"
 MEMORY_SIZE = re.compile(r"^\s*\d+(\.\d+)?\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)\s*$", re.I)
 
 
+def out_of_memory(env: Mapping[str, str] | None = None) -> str:
+    """What to tell a user whose DuckDB work needed more memory than LEADS_MEMORY_LIMIT (DuckDB's own advice names
+    SET statements a user cannot reach)."""
+    limit = (os.environ if env is None else env).get("LEADS_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
+    return (f"DuckDB needed more memory than LEADS_MEMORY_LIMIT={limit} allows (it spills to disk past the limit, "
+            "but some steps cannot): set LEADS_MEMORY_LIMIT higher")  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str

@@ -15,6 +15,7 @@ from typing import Any
 
 import duckdb
 
+from solar_leads.config import out_of_memory
 from solar_leads.errors import UserError
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
@@ -163,7 +164,10 @@ CSV_ERROR_DETAILS = ("Expected Number of Columns", "Value with unterminated quot
 
 
 def unreadable(path: Path, fmt: str, exc: duckdb.Error) -> UserError:
-    """A one-line UserError for a file DuckDB cannot read: its first line, and the column count a CSV row broke."""
+    """A one-line UserError for a file DuckDB cannot read: its first line, and the column count a CSV row broke; or
+    what to do when it was memory that ran out."""
+    if isinstance(exc, duckdb.OutOfMemoryException):
+        return UserError(out_of_memory())
     lines = str(exc).splitlines()
     detail = lines[0].removeprefix("Invalid Input Error: ")
     detail += "".join(f" ({line.strip()})" for line in lines[1:] if line.startswith(CSV_ERROR_DETAILS))

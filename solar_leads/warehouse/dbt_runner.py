@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from solar_leads.config import PROJECT_DIR
+from solar_leads.config import PROJECT_DIR, out_of_memory
 from solar_leads.errors import UserError
 from solar_leads.progress import Ticker
 
@@ -121,6 +121,8 @@ def run_dbt(
             for r in _node_results(result.result)
             if str(getattr(r, "status", "")).lower() in {"error", "fail"}
         ]
+        if any("Out of Memory Error" in line for line in failed):
+            failed.append(out_of_memory())
         raise DbtError(f"dbt {' '.join(command)} failed:\n  " + "\n  ".join(failed or ["see the log above"]))
     return _node_results(result.result)
 

@@ -82,3 +82,14 @@ def test_a_bad_row_deep_in_a_file_is_bad_input(tmp_path, suffix, bad_line, messa
     assert result.returncode == 2, result.stderr[-2000:]
     assert message in one_line_error(result) and "line" in one_line_error(result).lower()
     assert not out.exists()
+
+
+def test_too_little_memory_says_which_setting_to_raise(postings, tmp_path):
+    """DuckDB's own advice names SET statements a user cannot reach: the last line names LEADS_MEMORY_LIMIT, the
+    score call exits 2 (its environment) with nothing written, a build exits 1 (nothing exported)."""
+    out = tmp_path / "scores.jsonl"
+    result = run_leads("score", "--input", str(postings), "--output", str(out), env={"LEADS_MEMORY_LIMIT": "5MB"})
+    assert result.returncode == 2 and "set LEADS_MEMORY_LIMIT higher" in one_line_error(result)
+    assert not out.exists()
+    build = run_leads("build", "--quiet", "--warehouse", str(tmp_path / "w.duckdb"), env={"LEADS_MEMORY_LIMIT": "5MB"})
+    assert build.returncode == 1 and "set LEADS_MEMORY_LIMIT higher" in build.stderr.strip().splitlines()[-1]

@@ -36,6 +36,8 @@ def test_defaults_are_the_seeds():
         ("MAX_SNIPPETS_TOTAL", "501", "out of range"),
         ("PER_QUERY_RESULTS", "2.5", "PER_QUERY_RESULTS='2.5' is not a whole number"),
         ("MAX_QUERIES", "51", "MAX_QUERIES='51' is out of range"),
+        ("LEADS_MEMORY_LIMIT", "lots", "LEADS_MEMORY_LIMIT='lots' is not a size such as 500MB or 2GB"),
+        ("LEADS_MEMORY_LIMIT", "-2GB", "LEADS_MEMORY_LIMIT='-2GB' is not a size"),
     ],
 )
 def test_bad_values_are_named(name, value, message):
