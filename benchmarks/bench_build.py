@@ -24,7 +24,7 @@ GOLDEN = PROJECT_DIR / "data" / "golden" / "golden-test-set.json"
 SOURCES = ["greenhouse", "lever", "ashby", "smartrecruiters", "workable", "jobposting"]
 CITIES = ["Austin, TX", "Denver, CO", "Phoenix, AZ", "Sacramento, CA", "Raleigh, NC", "Boston, MA", "Tampa, FL"]
 # the marts a daily build must leave exactly as a full rebuild does
-COMPARED = ["postings", "lead_scores", "leads", "rejected_leads", "run_stats"]
+COMPARED = ["postings", "lead_scores", "leads", "rejected_leads", "enrichment_decisions", "run_stats"]
 
 
 def load_postings(warehouse: Path, first: int, count: int, run: int) -> None:
@@ -73,18 +73,14 @@ def load_postings(warehouse: Path, first: int, count: int, run: int) -> None:
 
 def build(warehouse: Path, full_refresh: bool = False) -> dict:
     """`leads build` in a child process: wall seconds, its peak memory, and dbt's per-model seconds."""
-    target = warehouse.parent / f"target-{warehouse.stem}"
-    command = [sys.executable, "-m", "benchmarks.measure_build", str(warehouse), str(target)]
+    command = [sys.executable, "-m", "benchmarks.measure_build", str(warehouse)]
     start = time.perf_counter()
     result = subprocess.run(command + (["--full-refresh"] if full_refresh else []), capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise RuntimeError(f"leads build failed:\n{result.stderr[-3000:]}")
     measured = json.loads(result.stderr.strip().splitlines()[-1])
-    results = json.loads((target / "run_results.json").read_text())["results"]
-    models = {r["unique_id"].split(".")[-1]: r["execution_time"] for r in results
-              if r["unique_id"].startswith("model.")}  # fmt: skip
-    return {"seconds": seconds, "peak_rss_mib": measured["peak_rss_mib"], "models_s": models}
+    return {"seconds": seconds, **measured}
 
 
 def sizes(warehouse: Path) -> dict:

@@ -1,6 +1,7 @@
-"""Run `leads build` on a warehouse in this process and report its peak memory as JSON on stderr's last line.
+"""Run `leads build` on a warehouse in this process and report, as JSON on stderr's last line, its peak memory and
+dbt's execution time of each model.
 
-python -m benchmarks.measure_build WAREHOUSE TARGET_DIR [--full-refresh]
+python -m benchmarks.measure_build WAREHOUSE [--full-refresh]
 """
 
 from __future__ import annotations
@@ -14,20 +15,13 @@ from benchmarks.measure import peak_rss_mib
 
 def main() -> None:
     from solar_leads.config import load_config
-    from solar_leads.warehouse.builds import build_finished, build_started
-    from solar_leads.warehouse.connection import connect, init_warehouse
-    from solar_leads.warehouse.dbt_runner import run_dbt
+    from solar_leads.pipeline.build import build, plan_builds
 
-    warehouse, target = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()
-    config = load_config().with_paths(warehouse, None)
-    init_warehouse(warehouse)
-    with connect(warehouse) as con:
-        build_id = build_started(con, None, True)
-    flags = ["--full-refresh"] if "--full-refresh" in sys.argv[3:] else []
-    run_dbt(["build", *flags], warehouse, config.dbt_vars(), quiet=True, target_path=target)
-    with connect(warehouse) as con:
-        build_finished(con, build_id)
-    print(json.dumps({"peak_rss_mib": peak_rss_mib()}), file=sys.stderr)
+    config = load_config().with_paths(Path(sys.argv[1]).resolve(), None)
+    results = build(config, plan_builds(config, "--full-refresh" in sys.argv[2:]), quiet=True)
+    models = {r.node.unique_id.split(".")[-1]: r.execution_time for r in results
+              if r.node.unique_id.startswith("model.")}  # fmt: skip
+    print(json.dumps({"peak_rss_mib": peak_rss_mib(), "models_s": models}), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -110,11 +110,11 @@ def cmd_query(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_build(args: argparse.Namespace, config: Config) -> int:
-    from solar_leads.pipeline.run import build
+    from solar_leads.pipeline.build import build, plan_builds
 
     config = config.with_paths(args.warehouse, None)
     with warehouse_lock(config.warehouse, "build"):
-        build(config, select=args.select, quiet=args.quiet, full_refresh=args.full_refresh)
+        build(config, plan_builds(config, args.full_refresh), select=args.select, quiet=args.quiet)
     return 0
 
 
@@ -326,7 +326,10 @@ def build_parser() -> argparse.ArgumentParser:
         "build",
         help="create the raw schema and run `dbt build` on the warehouse",
         description="Run `dbt build` on the warehouse: seeds, models, unit and data tests (every part but the ad-hoc "
-        "views), or only the --select part.",
+        "views), or only the --select part. The incremental models compute only what new data touches; a change of "
+        "the models, macros, seeds, dbt or DuckDB recomputes them all, once. The seeds and the unit tests run when "
+        "the project, dbt, DuckDB or a setting changed since a whole build ran them, and are skipped otherwise; the "
+        "data tests run every time.",
     )
     _add_paths(build)
     build.add_argument(
@@ -334,8 +337,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--full-refresh", action="store_true",
-        help="rebuild the incremental models (the kept posting scores) from scratch; gives the same marts as the "
-        "incremental build, which scores only new or changed postings",
+        help="rebuild the incremental models (the kept posting scores) from scratch and run the seeds and unit "
+        "tests; gives the same marts as the incremental build, which scores only new or changed postings",
     )  # fmt: skip
     _add_quiet(build)
     build.set_defaults(handler=cmd_build)

@@ -1,6 +1,7 @@
 -- Every enrichment decision: the second seed's acceptance rules over each candidate (decide_candidates), and for
--- a company and field where nothing was accepted, the fallback - a value stated in the lead's own posting that
--- matches the field's format is accepted as fallback_accept at confidence 0.50; a placeholder is refused.
+-- a company and field where nothing was accepted, the fallback - a value stated in the lead's own posting
+-- (int_posting_field_values; its best-scored posting, then the first pattern) that matches the field's format is
+-- accepted as fallback_accept at confidence 0.50; a placeholder is refused.
 with candidates as (
     select
         candidate_id,
@@ -36,21 +37,25 @@ accepted_fields as (
 
 lead_postings as (
     select
+        posting_id,
         company_key,
         company,
-        description,
         posting_url,
         score
     from {{ ref('lead_scores') }}
     where qualified
 ),
 
-fields as (
-    select * from {{ ref('enrichment_fields') }}
+stated_values as (
+    -- what each qualified posting states, extracted once per posting text (int_posting_field_values)
+    select
+        posting_id,
+        unnest(field_values, recursive := true)
+    from {{ ref('int_posting_field_values') }}
 ),
 
-patterns as (
-    select * from {{ ref('enrichment_patterns') }}
+fields as (
+    select * from {{ ref('enrichment_fields') }}
 ),
 
 posting_values as (
@@ -60,17 +65,15 @@ posting_values as (
         fields.field,
         fields.target_regex,
         lead_postings.posting_url,
-        {{ normalize_value('regexp_extract(lead_postings.description, patterns.pattern, 1)', 'fields.normalize',
-                           'patterns.canonical_value') }} as candidate,
-        regexp_extract(lead_postings.description, patterns.pattern, 0) as evidence_quote,
+        stated_values.candidate,
+        stated_values.evidence_quote,
         row_number() over (
             partition by lead_postings.company_key, fields.field
-            order by lead_postings.score desc, patterns.pattern_order asc, lead_postings.posting_url asc
+            order by lead_postings.score desc, stated_values.pattern_order asc, lead_postings.posting_url asc
         ) as preference
     from lead_postings
-    inner join patterns on true
-    inner join fields on patterns.field = fields.field
-    where regexp_matches(lead_postings.description, patterns.pattern)
+    inner join stated_values on lead_postings.posting_id = stated_values.posting_id
+    inner join fields on stated_values.field = fields.field
 ),
 
 fallbacks as (

@@ -112,7 +112,10 @@ final as (
         winners.first_seen_run_id,
         winners.last_seen_at,
         winners.last_seen_at as scraped_at,
-        winners.run_id
+        winners.run_id,
+        -- the posting's item id in the labeling files: kept with the posting, so a build computes it once
+        'rejected_' || left(md5(winners.dedupe_key), 12) || '_'
+        || coalesce(nullif(regexp_replace(winners.company, '[^A-Za-z0-9]+', '', 'g'), ''), 'unknown') as review_id
     from texts
     inner join winners
         on

@@ -9,8 +9,7 @@ with rejected as (
 
 final as (
     select
-        'rejected_' || left(posting_id, 12) || '_'
-        || coalesce(nullif(regexp_replace(company, '[^A-Za-z0-9]+', '', 'g'), ''), 'unknown') as id,
+        review_id as id,
         posting_id,
         description,
         false as label,

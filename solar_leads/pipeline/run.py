@@ -27,39 +27,16 @@ from solar_leads.errors import (
     UserError,
 )
 from solar_leads.files import check_writable_dir
+from solar_leads.pipeline.build import build, plan_builds
 from solar_leads.pipeline.crawl import crawl_entries
 from solar_leads.pipeline.discover import Batch, discover
 from solar_leads.pipeline.export import ExportedFiles, export, render_stats, run_stats
 from solar_leads.pipeline.sources import Sources, load_sources
-from solar_leads.warehouse.builds import build_finished, build_started, needs_full_refresh
 from solar_leads.warehouse.connection import connect, init_warehouse
-from solar_leads.warehouse.dbt_runner import run_dbt
 from solar_leads.warehouse.run_id import holds_real_runs, registered_run
 
 LEADS_STAGE = ("+search_plan", "resource_type:seed")  # the seeds, and what the search plan needs: scores, leads
 LLM_STAGE = "+int_enrichment_blocks_grouped"  # what the LLM extractor is asked
-
-
-def build(config: Config, select: list[str] | None = None, exclude: list[str] | None = None,
-          quiet: bool = False, completes: bool | None = None, full_refresh: bool = False) -> None:  # fmt: skip
-    """`dbt build` (seeds, models, unit and data tests) of the warehouse, or of the `select` / `exclude` part,
-    logged in meta.builds. completes: whether the marts are whole and current once it finishes (default: when
-    nothing was selected or excluded). quiet: dbt prints only errors (a failure still names every failed node)."""
-    init_warehouse(config.warehouse)
-    scope = [*(["--select", *select] if select else []), *(["--exclude", *exclude] if exclude else [])]
-    with connect(config.warehouse) as con:
-        if not full_refresh and needs_full_refresh(con):
-            full_refresh = True
-            print("the models, macros or seeds changed since the last build: the kept postings, keys and scores are "
-                  "computed again from the raw tables (once)", file=sys.stderr)  # fmt: skip
-        build_id = build_started(con, " ".join(scope) or None, not scope if completes is None else completes)
-    results = run_dbt(["build", *(["--full-refresh"] if full_refresh else []), *scope], config.warehouse,
-                      config.dbt_vars(), quiet=quiet)  # fmt: skip
-    with connect(config.warehouse) as con:
-        build_finished(con, build_id)
-    passed = sum(1 for r in results if str(r.status).lower() in {"pass", "success"})
-    where = f" ({' '.join(scope)})" if scope else ""
-    print(f"built warehouse {config.warehouse}{where}: {passed} models, seeds and tests passed", file=sys.stderr)
 
 
 @contextlib.contextmanager
@@ -156,7 +133,8 @@ def _stages(config: Config, sources: Path, parsed: Sources, run_id: str, overrid
         raise RunFailed(f"run {run_id}: nothing was loaded (every source failed, exit {max(statuses)}); "
                         "nothing was built or exported, earlier runs' data and files are untouched")  # fmt: skip
     statuses = [EXIT_OK if status == EXIT_OK else EXIT_PARTIAL for status in statuses]
-    build(config, select=list(LEADS_STAGE), quiet=True)
+    plan = plan_builds(config)
+    build(config, plan, select=list(LEADS_STAGE), quiet=True)
     if parsed.search_endpoint:
         # a search endpoint that fails is a partial run: the leads are still exported, without new facts
         status = collect_snippets(config, parsed.search_endpoint, run_id, parsed.user_agent, crawl)
@@ -165,10 +143,10 @@ def _stages(config: Config, sources: Path, parsed: Sources, run_id: str, overrid
     if config.llm is not None:
         from solar_leads.pipeline.llm_extract import run_llm_extraction
 
-        build(config, select=[LLM_STAGE], exclude=built, quiet=True)
+        build(config, plan, select=[LLM_STAGE], exclude=built, quiet=True)
         built.append(LLM_STAGE)
         run_llm_extraction(config, config.llm, run_id)
-    build(config, exclude=[*built, "tag:adhoc"], quiet=True, completes=True)
+    build(config, plan, exclude=[*built, "tag:adhoc"], quiet=True, completes=True)
     files = export()
     with connect(config.warehouse) as con:
         print(render_stats(run_stats(con)), file=sys.stderr)

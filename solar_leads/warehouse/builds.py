@@ -8,7 +8,10 @@ message that says to build.
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Mapping
 from datetime import UTC, datetime
+from importlib.metadata import version
 
 import duckdb
 
@@ -18,6 +21,9 @@ from solar_leads.warehouse.connection import RAW_TABLES
 
 # what the marts are computed by: a build after any of it changed recomputes the incremental models from scratch
 PROJECT_PARTS = ("models", "macros", "dbt/seeds", "dbt_project.yml")
+# ... and what runs it: an upgrade may compute a model differently, so it counts as a change of the project
+TOOLCHAIN = ("dbt-core", "dbt-duckdb", "duckdb")
+SEEDS = PROJECT_DIR / "dbt" / "seeds"
 
 
 def raw_signature(con: duckdb.DuckDBPyConnection) -> str:
@@ -29,7 +35,7 @@ def raw_signature(con: duckdb.DuckDBPyConnection) -> str:
 
 def project_signature() -> str:
     """A digest of the dbt project's models, macros and seeds: the rules the kept (incremental) rows were made by."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(" ".join(f"{name}=={version(name)}" for name in TOOLCHAIN).encode())
     for part in PROJECT_PARTS:
         root = PROJECT_DIR / part
         for path in sorted(root.rglob("*") if root.is_dir() else [root]):
@@ -46,17 +52,36 @@ def needs_full_refresh(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(last) and last[0][0] != project_signature()
 
 
+def checks_signature(dbt_vars: Mapping[str, object]) -> str:
+    """What the seeds' tests and the unit tests depend on: the project, the toolchain and the dbt vars."""
+    return hashlib.sha256((project_signature() + json.dumps(dict(dbt_vars), sort_keys=True)).encode()).hexdigest()[:16]
+
+
+def checks_passed(con: duckdb.DuckDBPyConnection, signature: str) -> bool:
+    """Whether a finished build of the whole graph ran the seeds and the unit tests under `signature` (so they passed)
+    and every seed is still loaded. Their inputs are fixed by the signature: run again, they give the same answers."""
+    passed = con.execute("select count(*) from meta.builds where finished_at is not null and complete "
+                         "and checks_signature = ?", [signature]).fetchall()[0][0]  # fmt: skip
+    if not passed:
+        return False
+    loaded = {name for (name,) in con.execute(
+        "select table_name from information_schema.tables where table_schema = 'seeds'").fetchall()}  # fmt: skip
+    return {path.stem for path in SEEDS.glob("*.csv")} <= loaded
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def build_started(con: duckdb.DuckDBPyConnection, selection: str | None, complete: bool) -> int:
-    """Log a build about to start; `complete`: it (with the run's earlier stages) covers the whole graph."""
+def build_started(con: duckdb.DuckDBPyConnection, selection: str | None, complete: bool,
+                  checks: str | None = None) -> int:  # fmt: skip
+    """Log a build about to start; `complete`: it (with the run's earlier stages) covers the whole graph; `checks`:
+    the checks_signature it (and the run's earlier stages) ran the seeds and unit tests under, None when skipped."""
     build_id = con.execute("select coalesce(max(build_id), 0) + 1 from meta.builds").fetchall()[0][0]
     con.execute(
-        "insert into meta.builds (build_id, selection, complete, raw_signature, started_at, project_signature) "
-        "values (?, ?, ?, ?, ?, ?)",
-        [build_id, selection, complete, raw_signature(con), _now(), project_signature()],
+        "insert into meta.builds (build_id, selection, complete, raw_signature, started_at, project_signature, "
+        "checks_signature) values (?, ?, ?, ?, ?, ?, ?)",
+        [build_id, selection, complete, raw_signature(con), _now(), project_signature(), checks],
     )
     return build_id
 

@@ -64,6 +64,8 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"create table if not exists meta.{name} ({columns})")
     # added with the incremental models: the project version each build was made by (warehouses from before lack it)
     con.execute("alter table meta.builds add column if not exists project_signature varchar")
+    # added with skipping the seeds and unit tests a build of the same project already ran
+    con.execute("alter table meta.builds add column if not exists checks_signature varchar")
 
 
 def init_warehouse(path: Path) -> None:

@@ -15,7 +15,10 @@ from tests.conftest import run_leads
 from tests.e2e.test_crawl import ROBOTS, write_sources
 from tests.scripted_server import Reply, ScriptedServer
 
-TEXT = "<p>Design residential PV systems in Aurora Solar and draft permit plan sets for our installers.</p>"
+TEXT = (
+    "<p>Design residential PV systems in Aurora Solar and draft permit plan sets for our installers.</p>"
+    "<p>Acme Solar is headquartered in Austin, TX.</p>"
+)  # a value the enrichment fallback takes from the posting
 
 
 def job(job_id: int, title: str, location: str = "Austin, TX") -> dict:
@@ -54,7 +57,9 @@ def test_every_incremental_build_equals_a_full_rebuild(tmp_path):
 
 
 def test_a_changed_threshold_rescores_every_kept_posting(tmp_path: Path):
-    """The kept scores name the rules they were made by: a build under another LEAD_THRESHOLD scores all again."""
+    """The kept scores name the rules they were made by: a build under another LEAD_THRESHOLD scores all again, and
+    the values kept for the fallback follow the postings in and out of qualification. The seeds and unit tests run
+    again under new vars, and are skipped by a build that changes nothing."""
     warehouse = tmp_path / "w.duckdb"
     with ScriptedServer(
         {"/robots.txt": [ROBOTS], "/v1/boards/acme/jobs": [Reply(200, json.dumps({"jobs": RUNS[0]}))]}
@@ -62,9 +67,24 @@ def test_a_changed_threshold_rescores_every_kept_posting(tmp_path: Path):
         sources = tmp_path / "sources.yml"
         write_sources(sources, server.url, [{"type": "greenhouse", "board": "acme"}])
         assert run_leads("crawl", "--sources", str(sources), "--warehouse", str(warehouse)).returncode == 0
-    assert run_leads("build", "--warehouse", str(warehouse), "--quiet").returncode == 0
-    assert run_leads("build", "--warehouse", str(warehouse), "--quiet", env={"LEAD_THRESHOLD": "1000"}).returncode == 0
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        assert con.execute("select count(*) filter (where qualified), count(*) from marts.lead_scores").fetchall() == [
-            (0, 3)
-        ]
+
+    def build(threshold: str) -> str:
+        result = run_leads("build", "--warehouse", str(warehouse), "--quiet", env={"LEAD_THRESHOLD": threshold})
+        assert result.returncode == 0, result.stderr[-3000:]
+        with duckdb.connect(str(warehouse), read_only=True) as con:
+            counts = con.execute("select count(*) filter (where qualified), count(*) from marts.lead_scores").fetchall()
+            stated = con.execute("select count(*) from intermediate.int_posting_field_values").fetchall()[0][0]
+            fallbacks = con.execute("select count(*) from marts.enrichment_decisions "
+                                    "where decision_kind = 'fallback_accept'").fetchall()[0][0]  # fmt: skip
+        assert (counts, stated, fallbacks) == (([(3, 3)], 3, 1) if threshold == "50" else ([(0, 3)], 0, 0))
+        return result.stderr
+
+    assert "skipped" not in build("50")
+    assert "seeds and unit tests skipped" in build("50")
+    assert "skipped" not in build("1000")
+    build("50")
+    rebuilt = tmp_path / "rebuilt.duckdb"
+    shutil.copyfile(warehouse, rebuilt)
+    full = run_leads("build", "--warehouse", str(rebuilt), "--full-refresh", "--quiet", env={"LEAD_THRESHOLD": "50"})
+    assert full.returncode == 0, full.stderr[-3000:]
+    assert marts_digest(warehouse) == marts_digest(rebuilt)

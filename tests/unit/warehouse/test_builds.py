@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from solar_leads.warehouse.builds import build_finished, build_started, needs_full_refresh, project_signature
+from importlib.metadata import version
+
+from solar_leads.warehouse.builds import (
+    SEEDS,
+    build_finished,
+    build_started,
+    checks_passed,
+    checks_signature,
+    needs_full_refresh,
+    project_signature,
+)
 from solar_leads.warehouse.connection import connect, ensure_raw_schema
 
 
@@ -40,4 +50,41 @@ def test_the_signature_follows_the_rules_files(tmp_path, monkeypatch):
     monkeypatch.setattr(builds, "PROJECT_DIR", tmp_path)
     before = project_signature()
     (tmp_path / "models" / "a.sql").write_text("select 2")
+    assert project_signature() != before
+
+
+def _finished_build(con, selection=None, complete=True, checks=None):
+    build_finished(con, build_started(con, selection, complete, checks))
+
+
+def _load_seeds(con):
+    con.execute("create schema if not exists seeds")
+    for path in SEEDS.glob("*.csv"):
+        con.execute(f"create table if not exists seeds.{path.stem} (x integer)")
+
+
+def test_seeds_and_unit_tests_are_skipped_only_after_a_whole_build_ran_them_under_the_same_signature(tmp_path):
+    signature = checks_signature({"lead_threshold": 50})
+    with connect(tmp_path / "w.duckdb") as con:
+        ensure_raw_schema(con)
+        _load_seeds(con)
+        assert not checks_passed(con, signature)  # no build yet
+        _finished_build(con)  # a build that skipped them proves nothing
+        assert not checks_passed(con, signature)
+        _finished_build(con, selection="--select postings", complete=False, checks=signature)  # only a part's
+        assert not checks_passed(con, signature)
+        build_started(con, None, True, signature)  # one that did not finish
+        assert not checks_passed(con, signature)
+        _finished_build(con, checks=signature)
+        assert checks_passed(con, signature)
+        assert not checks_passed(con, checks_signature({"lead_threshold": 60}))  # the unit tests read the vars
+        con.execute("drop table seeds.scoring_tiers")  # a seed gone from the warehouse is loaded again
+        assert not checks_passed(con, signature)
+
+
+def test_the_toolchain_is_part_of_the_signature(monkeypatch):
+    from solar_leads.warehouse import builds
+
+    before = project_signature()
+    monkeypatch.setattr(builds, "version", lambda name: "99.0" if name == "duckdb" else version(name))
     assert project_signature() != before
