@@ -88,3 +88,12 @@ def test_the_toolchain_is_part_of_the_signature(monkeypatch):
     before = project_signature()
     monkeypatch.setattr(builds, "version", lambda name: "99.0" if name == "duckdb" else version(name))
     assert project_signature() != before
+
+
+def test_each_warehouse_keeps_its_own_dbt_parse_state(tmp_path, monkeypatch):
+    from solar_leads.pipeline.build import target_path
+
+    monkeypatch.setenv("DBT_TARGET_PATH", str(tmp_path))
+    first, second = target_path(tmp_path / "a.duckdb"), target_path(tmp_path / "b.duckdb")
+    assert first != second and first.parent == second.parent == tmp_path / "warehouses"
+    assert target_path(tmp_path / "a.duckdb") == first
