@@ -46,12 +46,22 @@ lead_postings as (
     where qualified
 ),
 
+stated_lists as (
+    select
+        posting_id,
+        unnest(field_values) as stated
+    from {{ ref('int_posting_field_values') }}
+),
+
 stated_values as (
     -- what each qualified posting states, extracted once per posting text (int_posting_field_values)
     select
         posting_id,
-        unnest(field_values, recursive := true)
-    from {{ ref('int_posting_field_values') }}
+        stated['field'] as field,
+        stated['pattern_order'] as pattern_order,
+        stated['candidate'] as candidate,
+        stated['evidence_quote'] as evidence_quote
+    from stated_lists
 ),
 
 fields as (
