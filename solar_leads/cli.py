@@ -114,7 +114,8 @@ def cmd_build(args: argparse.Namespace, config: Config) -> int:
 
     config = config.with_paths(args.warehouse, None)
     with warehouse_lock(config.warehouse, "build"):
-        build(config, plan_builds(config, args.full_refresh), select=args.select, quiet=args.quiet)
+        plan = plan_builds(config, args.full_refresh, selected=bool(args.select))
+        build(config, plan, select=args.select, quiet=args.quiet)
     return 0
 
 
@@ -328,8 +329,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run `dbt build` on the warehouse: seeds, models, unit and data tests (every part but the ad-hoc "
         "views), or only the --select part. The incremental models compute only what new data touches; a change of "
         "the models, macros, seeds, dbt or DuckDB recomputes them all, once. The seeds and the unit tests run when "
-        "the project, dbt, DuckDB or a setting changed since a whole build ran them, and are skipped otherwise; the "
-        "data tests run every time.",
+        "the project, dbt, DuckDB or a setting changed since a whole build ran them, and are skipped otherwise (a "
+        "--select build runs what it names); the data tests run every time.",
     )
     _add_paths(build)
     build.add_argument(

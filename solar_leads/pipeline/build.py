@@ -37,17 +37,18 @@ class BuildPlan:
     checks: str | None
 
 
-def plan_builds(config: Config, full_refresh: bool = False) -> BuildPlan:
+def plan_builds(config: Config, full_refresh: bool = False, selected: bool = False) -> BuildPlan:
     """Recompute everything when asked or when the project changed since the last build; run the seeds and the unit
-    tests unless a whole build of this project, toolchain and vars ran them (they would give the same answers)."""
+    tests unless a whole build of this project, toolchain and vars ran them (they would give the same answers).
+    selected: the user named what to build (`--select`), so it is built as named, seeds and unit tests included."""
     init_warehouse(config.warehouse)
     signature = checks_signature(config.dbt_vars())
     with connect(config.warehouse) as con:
         if not full_refresh and needs_full_refresh(con):
             full_refresh = True
-            print("the models, macros, seeds or dbt changed since the last build: the kept postings, keys and scores "
-                  "are computed again from the raw tables (once)", file=sys.stderr)  # fmt: skip
-        checks = full_refresh or not checks_passed(con, signature)
+            print("the models, macros, seeds, dbt or DuckDB changed since the last build: the kept postings, keys and "
+                  "scores are computed again from the raw tables (once)", file=sys.stderr)  # fmt: skip
+        checks = full_refresh or selected or not checks_passed(con, signature)
     return BuildPlan(full_refresh, signature if checks else None)
 
 

@@ -97,3 +97,17 @@ def test_each_warehouse_keeps_its_own_dbt_parse_state(tmp_path, monkeypatch):
     first, second = target_path(tmp_path / "a.duckdb"), target_path(tmp_path / "b.duckdb")
     assert first != second and first.parent == second.parent == tmp_path / "warehouses"
     assert target_path(tmp_path / "a.duckdb") == first
+
+
+def test_a_build_of_named_models_runs_their_seeds_and_unit_tests(tmp_path):
+    from solar_leads.config import load_config
+    from solar_leads.pipeline.build import plan_builds
+
+    config = load_config().with_paths(tmp_path / "w.duckdb", None)
+    with connect(config.warehouse) as con:
+        ensure_raw_schema(con)
+        _load_seeds(con)
+        _finished_build(con, checks=checks_signature(config.dbt_vars()))
+    assert plan_builds(config).checks is None  # a whole build of the same project passed them
+    assert plan_builds(config, selected=True).checks is not None  # `--select` builds what it names
+    assert plan_builds(config, full_refresh=True).checks is not None
