@@ -75,10 +75,10 @@ def build(config: Config, plan: BuildPlan, select: list[str] | None = None, excl
         build_finished(con, build_id)
     passed = sum(1 for r in results if str(r.status).lower() in {"pass", "success"})
     where = f" ({' '.join(scope)})" if scope else ""
-    skipped = "" if plan.checks else "; seeds and unit tests skipped: an earlier build of this project passed them"
-    print(
-        f"built warehouse {config.warehouse}{where}: {passed} models, seeds and tests passed{skipped}", file=sys.stderr
-    )
+    what = ("models, seeds and tests passed" if plan.checks else
+            "models and data tests passed (the seeds and unit tests were skipped: an earlier build of this project "
+            "and settings passed them)")  # fmt: skip
+    print(f"built warehouse {config.warehouse}{where}: {passed} {what}", file=sys.stderr)
     return results
 
 
