@@ -11,6 +11,13 @@
 -- (board + fingerprint) they join, from all of that group's sightings; keyed_at marks the rows it wrote. A full
 -- rebuild gives the same keys.
 {%- set keyed_at = "timestamp '" ~ run_started_at.strftime('%Y-%m-%d %H:%M:%S.%f') ~ "'" %}
+{%- if is_incremental() %}
+    {#- the latest sighting already keyed, as a constant: a filter on a constant reaches the scan of raw.postings, so
+        only the new sightings get their staging columns (a subquery's filter would apply after every sighting's) -#}
+    {%- set keyed_through = run_query(
+        "select coalesce(max(scraped_at), timestamp '-infinity')::varchar from " ~ this
+    ).columns[0].values()[0] %}
+{%- endif %}
 with crawled as (
     select * from {{ ref('stg_crawl__postings') }}
 ),
@@ -19,17 +26,18 @@ searched as (
     select * from {{ ref('stg_jobsearch__postings') }}
 ),
 
-sightings as (
+sightings as not materialized (
     -- without the texts: marts.postings reads each posting's text from its latest sighting in staging
     select * exclude (description) from crawled
     union all by name
     select * exclude (description) from searched
 ),
 
-new_sightings as not materialized (
+new_sightings as materialized (
+    -- kept once, after the filter (read by four parts below)
     select * from sightings
     {% if is_incremental() %}
-        where scraped_at > (select coalesce(max(scraped_at), timestamp '-infinity') from {{ this }})
+        where scraped_at > timestamp '{{ keyed_through }}'
     {% endif %}
 ),
 
