@@ -24,6 +24,7 @@ def test_leads_build_runs_every_dbt_test(tmp_path):
     assert domains[0] >= 200 and domains[1] >= 12
     assert kinds == {"public_suffix", "registered_domain", "host_prefix", "label_pattern"}
     assert_every_mart_column_is_described(warehouse)
+    assert_a_key_with_a_duplicate_or_a_null_fails_its_test(warehouse)
     assert_a_changed_seed_reloads_into_the_existing_warehouse(warehouse)
 
 
@@ -44,6 +45,23 @@ def assert_every_mart_column_is_described(warehouse):
             for name in relations
         }
     assert len(relations) >= 12 and not {name: cols for name, cols in missing.items() if cols}
+
+
+def assert_a_key_with_a_duplicate_or_a_null_fails_its_test(warehouse):
+    """primary_key (unique and not null in one pass) fails with each duplicated key and with a null one."""
+    from solar_leads.config import load_config
+    from solar_leads.warehouse.dbt_runner import DbtError, run_dbt
+
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("insert into marts.boards (board_key) values ('greenhouse:acme'), ('greenhouse:acme'), (null)")
+    try:
+        run_dbt(["test", "--select", "primary_key_boards_board_key"], warehouse, load_config().dbt_vars(), quiet=True)
+    except DbtError as failed:
+        assert "primary_key_boards_board_key" in str(failed) and "Got 2 results" in str(failed), str(failed)
+    else:
+        raise AssertionError("a duplicated and a null board_key passed primary_key")
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("delete from marts.boards where board_key = 'greenhouse:acme' or board_key is null")
 
 
 def assert_a_changed_seed_reloads_into_the_existing_warehouse(warehouse):

@@ -5,6 +5,7 @@ requisition that disappears, a new requisition of an existing title, and a job a
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -31,6 +32,18 @@ RUNS = [
     [job(2, "Solar Designer"), job(3, "Senior PV Drafter", "Denver, CO"), job(4, "Solar Designer")],
     [job(1, "Solar Designer"), job(4, "Solar Designer"), job(5, "PV Designer", "Denver, CO")],
 ]
+
+
+def crawled_warehouse(tmp_path: Path) -> Path:
+    """A warehouse holding the first run's crawl, not built yet."""
+    warehouse = tmp_path / "w.duckdb"
+    with ScriptedServer(
+        {"/robots.txt": [ROBOTS], "/v1/boards/acme/jobs": [Reply(200, json.dumps({"jobs": RUNS[0]}))]}
+    ) as server:
+        sources = tmp_path / "sources.yml"
+        write_sources(sources, server.url, [{"type": "greenhouse", "board": "acme"}])
+        assert run_leads("crawl", "--sources", str(sources), "--warehouse", str(warehouse)).returncode == 0
+    return warehouse
 
 
 def test_every_incremental_build_equals_a_full_rebuild(tmp_path):
@@ -60,13 +73,7 @@ def test_a_changed_threshold_rescores_every_kept_posting(tmp_path: Path):
     """The kept scores name the rules they were made by: a build under another LEAD_THRESHOLD scores all again, and
     the values kept for the fallback follow the postings in and out of qualification. The seeds and unit tests run
     again under new vars, and are skipped by a build that changes nothing."""
-    warehouse = tmp_path / "w.duckdb"
-    with ScriptedServer(
-        {"/robots.txt": [ROBOTS], "/v1/boards/acme/jobs": [Reply(200, json.dumps({"jobs": RUNS[0]}))]}
-    ) as server:
-        sources = tmp_path / "sources.yml"
-        write_sources(sources, server.url, [{"type": "greenhouse", "board": "acme"}])
-        assert run_leads("crawl", "--sources", str(sources), "--warehouse", str(warehouse)).returncode == 0
+    warehouse = crawled_warehouse(tmp_path)
 
     def build(threshold: str) -> str:
         result = run_leads("build", "--warehouse", str(warehouse), "--quiet", env={"LEAD_THRESHOLD": threshold})
@@ -88,3 +95,29 @@ def test_a_changed_threshold_rescores_every_kept_posting(tmp_path: Path):
     full = run_leads("build", "--warehouse", str(rebuilt), "--full-refresh", "--quiet", env={"LEAD_THRESHOLD": "50"})
     assert full.returncode == 0, full.stderr[-3000:]
     assert marts_digest(warehouse) == marts_digest(rebuilt)
+
+
+def test_a_view_is_made_again_only_when_its_sql_changed(tmp_path: Path):
+    """A build leaves a view whose compiled SQL is the one it was made from (the md5 in its comment), and makes again
+    one whose SQL changed (here: a stale comment) and, under --full-refresh, every view."""
+    warehouse = crawled_warehouse(tmp_path)
+
+    def build(*flags: str) -> tuple[set[str], dict[str, str]]:
+        """The views the build left as they were, and every view's comment after it."""
+        result = run_leads("build", "--warehouse", str(warehouse), *flags)
+        assert result.returncode == 0, result.stderr[-3000:]
+        left = set(re.findall(r"OK created sql view model (\S+) \.+ \[\S*VIEW UNCHANGED", result.stderr))
+        with duckdb.connect(str(warehouse), read_only=True) as con:
+            comments = dict(con.execute("select schema_name || '.' || view_name, comment from duckdb_views() "
+                                        "where not internal").fetchall())  # fmt: skip
+        return left, comments
+
+    left, made = build()
+    assert not left and {"staging.stg_crawl__postings", "marts.export_leads"} <= set(made)
+    assert all(comment.startswith("dbt:") for comment in made.values())
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("comment on view staging.stg_crawl__postings is 'dbt:stale'")
+    left, again = build()
+    assert left == set(made) - {"staging.stg_crawl__postings"} and again == made
+    left, refreshed = build("--full-refresh")
+    assert not left and refreshed == made
