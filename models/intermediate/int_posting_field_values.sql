@@ -33,10 +33,9 @@ to_extract as (
 
 texts as (
     select
-        postings.posting_id,
-        postings.description
-    from {{ ref('postings') }} as postings
-    semi join to_extract on postings.posting_id = to_extract.posting_id
+        posting_id,
+        description
+    from ({{ postings_read(ref('postings'), 'to_extract') }})
 ),
 
 fields as (

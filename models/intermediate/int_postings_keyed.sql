@@ -14,9 +14,7 @@
 {%- if is_incremental() %}
     {#- the latest sighting already keyed, as a constant: a filter on a constant reaches the scan of raw.postings, so
         only the new sightings get their staging columns (a subquery's filter would apply after every sighting's) -#}
-    {%- set keyed_through = run_query(
-        "select coalesce(max(scraped_at), timestamp '-infinity')::varchar from " ~ this
-    ).columns[0].values()[0] %}
+    {%- set through = keyed_through(this) %}
 {%- endif %}
 with crawled as (
     select * from {{ ref('stg_crawl__postings') }}
@@ -37,7 +35,7 @@ new_sightings as materialized (
     -- kept once, after the filter (read by four parts below)
     select * from sightings
     {% if is_incremental() %}
-        where scraped_at > timestamp '{{ keyed_through }}'
+        where scraped_at > timestamp '{{ through }}'
     {% endif %}
 ),
 

@@ -28,13 +28,18 @@ to_score as (
 
 changed as (
     select
-        postings.posting_id as item_id,
-        postings.posting_id,
-        postings.title,
-        postings.company,
-        postings.description
-    from postings
-    semi join to_score on postings.posting_id = to_score.posting_id
+        posting_id as item_id,
+        posting_id,
+        title,
+        company,
+        description
+    from (
+        {% if is_incremental() %}
+            {{ postings_read(ref('postings'), 'to_score') }}
+        {% else %}
+            select * from postings
+        {% endif %}
+    )
 ),
 
 scored as (

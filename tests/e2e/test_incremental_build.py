@@ -121,3 +121,28 @@ def test_a_view_is_made_again_only_when_its_sql_changed(tmp_path: Path):
     assert left == set(made) - {"staging.stg_crawl__postings"} and again == made
     left, refreshed = build("--full-refresh")
     assert not left and refreshed == made
+
+
+def test_the_sighting_tests_check_the_sightings_the_build_keys(tmp_path: Path):
+    """The data tests of the raw sightings read what the build keys: in a daily build the sightings loaded since the
+    last one (a bad new one fails it), in a full build every sighting."""
+    warehouse = crawled_warehouse(tmp_path)
+    assert run_leads("build", "--warehouse", str(warehouse), "--quiet").returncode == 0
+
+    def add_sighting(scraped_at: str) -> None:
+        with duckdb.connect(str(warehouse)) as con:
+            con.execute("delete from raw.postings where source = 'bogus'")
+            con.execute("insert into raw.postings by name select run_id, 'bogus' as source, source_key, "
+                        "external_id || '-x' as external_id, url || '-x' as url, ?::timestamp as scraped_at, title, "
+                        "company, location, description from raw.postings limit 1", [scraped_at])  # fmt: skip
+
+    def build(*flags: str) -> str:
+        result = run_leads("build", "--warehouse", str(warehouse), "--quiet", *flags)
+        return "" if result.returncode == 0 else result.stderr
+
+    failing = "accepted_values_stg_crawl__postings_source"
+    add_sighting("2999-01-01")
+    assert failing in build()
+    add_sighting("2000-01-01")  # older than every keyed sighting: a daily build does not key it, nor test it
+    assert build() == ""
+    assert failing in build("--full-refresh")

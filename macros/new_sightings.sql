@@ -1,0 +1,30 @@
+{#-
+  The data tests of the raw sightings (config `where: __new_sightings__`) check the sightings the build keys: the
+  ones loaded since the last build keyed its sightings (int_postings_keyed's latest scraped_at), or all of them in a
+  full build. The raw tables only grow and a tested sighting does not change, so a daily build's tests read the new
+  sightings, not the history (with a constant, the filter reaches the scan's zone maps).
+-#}
+{% macro duckdb__get_where_subquery(relation) -%}
+    {%- set where = config.get('where') or '' -%}
+    {%- if '__new_sightings__' in where -%}
+        {%- set where = where | replace('__new_sightings__', new_sightings_condition(relation.database)) -%}
+    {%- endif -%}
+    {%- if where -%}
+        {%- do return('(select * from ' ~ relation ~ ' where ' ~ where ~ ') dbt_subquery') -%}
+    {%- endif -%}
+    {%- do return(relation) -%}
+{%- endmacro %}
+
+{% macro new_sightings_condition(database) -%}
+    {%- set keyed = adapter.get_relation(database=database, schema='intermediate', identifier='int_postings_keyed') -%}
+    {%- if keyed is none or flags.FULL_REFRESH or not execute -%}
+        {{- return('true') -}}
+    {%- endif -%}
+    {{- return("scraped_at > timestamp '" ~ keyed_through(keyed) ~ "'") -}}
+{%- endmacro %}
+
+{#- The latest sighting int_postings_keyed (`keyed`) holds, as a constant (-infinity when none). -#}
+{% macro keyed_through(keyed) -%}
+    {{- return(run_query("select coalesce(max(scraped_at), timestamp '-infinity')::varchar from " ~ keyed)
+        .columns[0].values()[0]) -}}
+{%- endmacro %}
