@@ -14,19 +14,9 @@ with postings as not materialized (
     select * from {{ ref('postings') }}
 ),
 
-to_score as (
-    {% if is_incremental() %}
-        select md5(dedupe_key) as posting_id from ({{ touched_posting_keys(ref('int_posting_urls'), is_incremental()) }})
-        union
-        -- scored by other rules: everything again
-        select posting_id from postings
-        where exists (select 1 from {{ this }} where rules_hash <> '{{ rules_hash }}')
-    {% else %}
-        select posting_id from postings
-    {% endif %}
-),
-
 changed as (
+    -- every posting in a full build; in an incremental one, those the new sightings touched (or all, when the rules
+    -- changed), their texts read by postings_read
     select
         posting_id as item_id,
         posting_id,
@@ -35,6 +25,15 @@ changed as (
         description
     from (
         {% if is_incremental() %}
+            with to_score as (
+                select md5(dedupe_key) as posting_id
+                from ({{ touched_posting_keys(ref('int_posting_urls'), is_incremental()) }})
+                union
+                -- scored by other rules: everything again
+                select posting_id from postings
+                where exists (select 1 from {{ this }} where rules_hash <> '{{ rules_hash }}')
+            )
+
             {{ postings_read(ref('postings'), 'to_score') }}
         {% else %}
             select * from postings
