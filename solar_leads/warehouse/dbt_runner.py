@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from solar_leads.config import PROJECT_DIR, out_of_memory
+from solar_leads.config import DEBUG_ENV, PROJECT_DIR, out_of_memory
 from solar_leads.errors import UserError
 from solar_leads.progress import Ticker
 
@@ -107,6 +107,8 @@ def run_dbt(
     ]
     if quiet:
         args = ["--quiet", *args]
+    if os.environ.get(DEBUG_ENV):
+        args += ["--log-level-file", "debug"]  # dbt_project.yml logs at info
     progress = BuildProgress()
     try:
         with _environment(warehouse), _stdout_to_stderr(), Ticker(progress.describe):
