@@ -146,3 +146,36 @@ def test_the_sighting_tests_check_the_sightings_the_build_keys(tmp_path: Path):
     add_sighting("2000-01-01")  # older than every keyed sighting: a daily build does not key it, nor test it
     assert build() == ""
     assert failing in build("--full-refresh")
+
+
+def test_a_key_written_twice_fails_its_test(tmp_path: Path):
+    """The key tests of the models kept between builds check the keys of the rows the build wrote (primary_key's
+    `written`): a second row with a written posting's or URL's key fails them, as does a null key anywhere."""
+    from solar_leads.config import load_config
+    from solar_leads.warehouse.dbt_runner import DbtError, run_dbt
+
+    warehouse = crawled_warehouse(tmp_path)
+    assert run_leads("build", "--warehouse", str(warehouse), "--quiet").returncode == 0
+    tests = [
+        "primary_key_postings_posting_id__touched_postings",
+        "primary_key_int_postings_scored_posting_id__touched_postings",
+        "primary_key_int_posting_urls_canonical_url__decided_urls",
+    ]
+
+    def failing() -> set[str]:
+        try:
+            run_dbt(["test", "--select", *tests], warehouse, load_config().dbt_vars(), quiet=True)
+        except DbtError as failed:
+            return set(re.findall(r"test\.solar_leads\.(\w+)\.", str(failed)))
+        return set()
+
+    assert failing() == set()
+    with duckdb.connect(str(warehouse)) as con:
+        for table in ("marts.postings", "intermediate.int_postings_scored", "intermediate.int_posting_urls"):
+            con.execute(f"insert into {table} select * from {table} limit 1")
+    assert failing() == set(tests)
+    with duckdb.connect(str(warehouse)) as con:
+        for table in ("marts.postings", "intermediate.int_postings_scored", "intermediate.int_posting_urls"):
+            con.execute(f"create or replace table {table} as select distinct * from {table}")
+        con.execute("update marts.postings set posting_id = null where rowid = (select min(rowid) from marts.postings)")
+    assert failing() == {tests[0]}
