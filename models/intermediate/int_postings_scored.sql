@@ -48,7 +48,9 @@ scored as (
 final as (
     select
         * exclude (item_id, title, company, description),
-        '{{ rules_hash }}' as rules_hash
+        '{{ rules_hash }}' as rules_hash,
+        -- marks the rows this build wrote (their key test checks those)
+        timestamp '{{ run_started_at.strftime('%Y-%m-%d %H:%M:%S.%f') }}' as scored_at
     from scored
 )
 

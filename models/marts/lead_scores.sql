@@ -13,7 +13,7 @@ final as (
     select
         postings.posting_id as item_id,
         postings.*,
-        scores.* exclude (posting_id, rules_hash)
+        scores.* exclude (posting_id, rules_hash, scored_at)
     from postings
     inner join scores on postings.posting_id = scores.posting_id
 )

@@ -158,7 +158,7 @@ def test_a_key_written_twice_fails_its_test(tmp_path: Path):
     assert run_leads("build", "--warehouse", str(warehouse), "--quiet").returncode == 0
     tests = [
         "primary_key_postings_posting_id__touched_postings",
-        "primary_key_int_postings_scored_posting_id__touched_postings",
+        "primary_key_int_postings_scored_posting_id__scored_postings",
         "primary_key_int_posting_urls_canonical_url__decided_urls",
     ]
 
