@@ -5,11 +5,13 @@
 {% macro forget_merged_postings(relation, urls) -%}
 delete from {{ relation }}
 where posting_id in (
-    select md5(dedupe_key) from (
-        select previous_dedupe_key as dedupe_key from {{ urls }}
-        where decided_at = (select max(decided_at) from {{ urls }}) and previous_dedupe_key is not null
-        except
-        select dedupe_key from {{ urls }}
-    )
+    -- the keys URLs of this build left, that no URL has now: written from the few URLs that moved, so a build where
+    -- none did reads no more than their decided_at (an except of every URL's key took 0.1 s at 1M)
+    select md5(moved.previous_dedupe_key)
+    from {{ urls }} as moved
+    where
+        moved.decided_at = (select max(decided_at) from {{ urls }})
+        and moved.previous_dedupe_key <> moved.dedupe_key
+        and not exists (select 1 from {{ urls }} as still where still.dedupe_key = moved.previous_dedupe_key)
 )
 {%- endmacro %}
