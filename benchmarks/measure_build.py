@@ -25,4 +25,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    from solar_leads.exit import exit_now
+
     main()
+    exit_now(0)  # as `leads` ends

@@ -28,6 +28,7 @@ from solar_leads.errors import (
     RunFailed,
     UserError,
 )
+from solar_leads.exit import exit_now
 from solar_leads.progress import PROGRESS_ENV
 from solar_leads.warehouse.dbt_runner import DbtError
 from solar_leads.warehouse.lock import warehouse_lock
@@ -480,5 +481,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.collect()  # DuckDB objects left in reference cycles go now, not in a noisy interpreter teardown
 
 
+def entry() -> None:
+    """The `leads` command: main(), then the process ends without the interpreter's teardown (solar_leads.exit)."""
+    exit_now(main())
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

@@ -1,0 +1,23 @@
+"""`leads` ends without the interpreter's teardown, and loses nothing by it: the exit handlers run, the output is
+flushed, the exit status is the command's."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+SCRIPT = """
+import atexit, sys
+from solar_leads.exit import exit_now
+atexit.register(lambda: sys.stdout.write(" and the exit handlers ran"))
+sys.stdout.write("x" * 200_000)  # more than a pipe's buffer: written when flushed
+sys.stderr.write("a line on stderr")
+exit_now(3)
+"""
+
+
+def test_exit_now_flushes_runs_the_handlers_and_keeps_the_status():
+    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3
+    assert result.stdout == "x" * 200_000 + " and the exit handlers ran"
+    assert result.stderr == "a line on stderr"
