@@ -2,8 +2,8 @@
     One pass over the column, where `unique` and `not_null` take two, and one node of the build instead of two.
     written (for the models kept between builds): which rows this build wrote (macro written_rows). Only the keys
     those rows carry are checked: a duplicate takes two rows with one key, and the rows kept from earlier builds were
-    checked by them and do not change (a build only deletes them). A full build writes every row, so it checks every key. Nulls are looked for
-    in every row (a scan of the column's validity alone). -#}
+    checked by them and do not change (a build only deletes them). A full build writes every row, so it checks every
+    key. Nulls are looked for in every row (a scan of the column's validity alone). -#}
 {% test primary_key(model, column_name, written=none) %}
 select
     {{ column_name }} as key_value,
