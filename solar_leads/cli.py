@@ -23,6 +23,7 @@ from solar_leads.errors import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_OUTPUT_CLOSED,
     EXIT_PARTIAL,
     Interrupted,
     RunFailed,
@@ -466,6 +467,10 @@ def main(argv: Sequence[str] | None = None) -> int:
               "runs are untouched (an export refuses marts of an unfinished build: run `leads build`)",
               file=sys.stderr)  # fmt: skip
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # the reader stopped early: nothing to say (it is gone), and nothing more to write to it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OUTPUT_CLOSED
     except duckdb.OutOfMemoryException:
         print(f"error: {out_of_memory()}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -7,9 +7,11 @@
      written, a warehouse in use by another writer; one line naming what and where, and nothing was written
 3    partial: the work was done, but some requests or items failed; the summary names them (raw.crawl_log)
 130  interrupted (Ctrl-C / SIGINT / SIGTERM): the message says what was kept
+141  the reader of our output stopped before its end (`leads query ... | head`): quietly, as a command SIGPIPE ends
 """
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OUTPUT_CLOSED = 141  # 128 + SIGPIPE, what the shell reports for `cat big | head`
 
 
 class UserError(Exception):
