@@ -6,7 +6,8 @@
 -- Which posting each canonical URL belongs to: its latest sighting's fingerprint, so a URL whose title or location
 -- was edited between runs keeps one identity. Incremental: a build decides again for the URLs of the sightings it
 -- keyed, keeping the key each had before (previous_dedupe_key: the posting it may have left); decided_at marks them.
-with sightings as (
+with sightings as not materialized (
+    -- read where used: the URLs' sightings are a lookup, not a copy of every sighting
     select * from {{ ref('int_postings_keyed') }}
 ),
 

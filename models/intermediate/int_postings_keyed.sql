@@ -109,8 +109,9 @@ new_rows as (
             and new_keyed.page_url is not distinct from page_postings.page_url
 ),
 
-group_sightings as not materialized (
-    -- every sighting of the groups the new ones join: the new, and the kept ones of those groups
+group_sightings as {% if not is_incremental() %}not {% endif %}materialized (
+    -- every sighting of the groups the new ones join: the new, and the kept ones of those groups. Read twice below:
+    -- a daily build keeps them (else each read looks them up among every kept row), a full build does not copy all
     select * from new_rows
     {% if is_incremental() %}
         union all by name

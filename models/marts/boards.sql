@@ -9,10 +9,12 @@ sightings as (
 ),
 
 board_companies as (
+    -- the company of each board found without one: its latest sighting's (only those boards' sightings are read)
     select
         source_key as board_key,
         arg_max(company, scraped_at) as company
     from sightings
+    where source_key in (select board_key from boards where company is null)
     group by source_key
 ),
 

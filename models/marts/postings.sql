@@ -18,10 +18,6 @@ with sightings as not materialized (
     select * rename (posting_id as sighting_id) from {{ ref('int_postings_keyed') }}
 ),
 
-url_postings as (
-    select * from {{ ref('int_posting_urls') }}
-),
-
 texts as not materialized (
     -- the sightings' texts stay in raw.postings: only the latest sighting's is read, for each posting built
     select
@@ -37,23 +33,35 @@ texts as not materialized (
     from {{ ref('stg_jobsearch__postings') }}
 ),
 
-touched_keys as (
-    {{ touched_posting_keys('url_postings', is_incremental()) }}
+touched_urls as (
+    -- the URLs of the postings to build: in a daily build, the few its new sightings touched
+    select
+        urls.canonical_url,
+        urls.dedupe_key
+    from {{ ref('int_posting_urls') }} as urls
+    {% if is_incremental() -%}
+        semi join ({{ touched_posting_keys(ref('int_posting_urls'), true) }}) as touched_keys
+            on urls.dedupe_key = touched_keys.dedupe_key
+    {%- endif %}
 ),
 
-keyed as (
-    -- the narrow columns only: the texts are read below, for each posting's latest sighting alone
+keyed as {% if not is_incremental() %}not {% endif %}materialized (
+    -- every sighting of those postings, without their texts. A daily build reads them once, for both uses below; a
+    -- full build reads them twice rather than hold a million sightings
     select
         sightings.sighting_id,
         sightings.scraped_at,
         sightings.source,
+        sightings.external_id,
+        sightings.company,
+        sightings.title,
+        sightings.location,
         sightings.posting_url,
         sightings.posted_at,
         sightings.run_id,
-        url_postings.dedupe_key
+        touched_urls.dedupe_key
     from sightings
-    inner join url_postings on sightings.canonical_url = url_postings.canonical_url
-    semi join touched_keys on url_postings.dedupe_key = touched_keys.dedupe_key
+    inner join touched_urls on sightings.canonical_url = touched_urls.canonical_url
 ),
 
 aggregated as (
@@ -85,7 +93,7 @@ winners as (
         latest.posting_url,
         latest.run_id
     from aggregated
-    inner join sightings as latest
+    inner join keyed as latest
         on
             aggregated.latest_sighting_id = latest.sighting_id
             and aggregated.latest_scraped_at = latest.scraped_at

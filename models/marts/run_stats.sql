@@ -8,7 +8,8 @@ searched as (
     select * from {{ ref('stg_jobsearch__postings') }}
 ),
 
-sightings as (
+sightings as not materialized (
+    -- read where used (the latest run's id, its sightings per source), not copied: one row per sighting ever
     select
         run_id,
         source
