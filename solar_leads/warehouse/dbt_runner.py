@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import sys
@@ -10,9 +11,12 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from solar_leads.config import DEBUG_ENV, PROJECT_DIR, out_of_memory
 from solar_leads.errors import UserError
 from solar_leads.progress import Ticker
+from solar_leads.warehouse.connection import connect
 
 
 class DbtError(RuntimeError):
@@ -92,6 +96,27 @@ def run_dbt(
 ) -> list[Any]:
     """Invoke `dbt <command>` on `warehouse` (artifacts in `target_path`, default target/); return dbt's node
     results; raise DbtError naming the failed nodes."""
+    with _collector_paused():
+        return _run_dbt(command, warehouse, dbt_vars, quiet, target_path)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector waits while dbt imports and runs. dbt makes hundreds of thousands of
+    objects that live until it returns (its classes, the manifest, each node's context and events), and the collector
+    scans them again each time they outgrow its thresholds: ~0.7 s of a daily build (9.7 s -> 9.0 s), for ~20 MB."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run_dbt(
+    command: list[str], warehouse: Path, dbt_vars: Mapping[str, object], quiet: bool, target_path: Path | None
+) -> list[Any]:
     from dbt.cli.main import dbtRunner  # imported lazily: dbt takes a second to import
 
     require_project()
@@ -119,7 +144,7 @@ def run_dbt(
         raise DbtError(f"dbt {' '.join(command)} could not run: {result.exception}")
     if not result.success:
         failed = [
-            f"{r.node.unique_id}: {r.message}"
+            f"{r.node.unique_id}: {r.message}{_failing_rows(warehouse, r)}"
             for r in _node_results(result.result)
             if str(getattr(r, "status", "")).lower() in {"error", "fail"}
         ]
@@ -127,6 +152,22 @@ def run_dbt(
             failed.append(out_of_memory())
         raise DbtError(f"dbt {' '.join(command)} failed:\n  " + "\n  ".join(failed or ["see the log above"]))
     return _node_results(result.result)
+
+
+def _failing_rows(warehouse: Path, result: Any, shown: int = 3) -> str:
+    """For a failed data test, its first rows (e.g. rows_hold's broken checks, a duplicated key), so the message says
+    what broke; empty for other nodes, or when the test's query cannot run again."""
+    sql = getattr(result.node, "compiled_code", None)
+    if str(result.status).lower() != "fail" or not sql:
+        return ""
+    try:
+        with connect(warehouse, read_only=True) as con:
+            cursor = con.execute(f"select * from ({sql}) limit {shown}")
+            names = [column[0] for column in cursor.description]
+            rows = cursor.fetchall()
+    except (duckdb.Error, UserError):  # e.g. a model the test reads failed to build
+        return ""
+    return "".join("\n    " + ", ".join(map("{}={}".format, names, row)) for row in rows)
 
 
 def _node_results(result: Any) -> list[Any]:

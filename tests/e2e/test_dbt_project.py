@@ -25,6 +25,7 @@ def test_leads_build_runs_every_dbt_test(tmp_path):
     assert kinds == {"public_suffix", "registered_domain", "host_prefix", "label_pattern"}
     assert_every_mart_column_is_described(warehouse)
     assert_a_key_with_a_duplicate_or_a_null_fails_its_test(warehouse)
+    assert_each_broken_check_of_rows_hold_is_named(warehouse)
     assert_a_changed_seed_reloads_into_the_existing_warehouse(warehouse)
 
 
@@ -58,10 +59,35 @@ def assert_a_key_with_a_duplicate_or_a_null_fails_its_test(warehouse):
         run_dbt(["test", "--select", "primary_key_boards_board_key"], warehouse, load_config().dbt_vars(), quiet=True)
     except DbtError as failed:
         assert "primary_key_boards_board_key" in str(failed) and "Got 2 results" in str(failed), str(failed)
+        assert "key_value=greenhouse:acme, rows_with_it=2" in str(failed), str(failed)  # the failing rows are shown
     else:
         raise AssertionError("a duplicated and a null board_key passed primary_key")
     with duckdb.connect(str(warehouse)) as con:
         con.execute("delete from marts.boards where board_key = 'greenhouse:acme' or board_key is null")
+
+
+def assert_each_broken_check_of_rows_hold_is_named(warehouse):
+    """rows_hold fails with one result per broken check, and the message names each with its count of rows."""
+    from solar_leads.config import load_config
+    from solar_leads.warehouse.dbt_runner import DbtError, run_dbt
+
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute(
+            "insert into marts.leads (company_key, last_seen, is_new, confidence_score) values "
+            "('a', now(), null, 5), ('b', null, true, 100), ('c', null, false, 100), ('d', now(), true, 50)"
+        )
+    try:
+        run_dbt(["test", "--select", "leads_rows_hold"], warehouse, load_config().dbt_vars(), quiet=True)
+    except DbtError as failed:
+        message = str(failed)
+        assert "Got 3 results" in message, message
+        for check, rows in (("last_seen_not_null", 2), ("is_new_not_null", 1),
+                            ("confidence_score_within_threshold_and_100", 1)):  # fmt: skip
+            assert f"failed_check={check}, failing_rows={rows}" in message, message
+    else:
+        raise AssertionError("rows breaking three checks of leads passed rows_hold")
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("delete from marts.leads where company_key in ('a', 'b', 'c', 'd')")
 
 
 def assert_a_changed_seed_reloads_into_the_existing_warehouse(warehouse):

@@ -140,7 +140,7 @@ def test_the_sighting_tests_check_the_sightings_the_build_keys(tmp_path: Path):
         result = run_leads("build", "--warehouse", str(warehouse), "--quiet", *flags)
         return "" if result.returncode == 0 else result.stderr
 
-    failing = "accepted_values_stg_crawl__postings_source"
+    failing = "stg_crawl__postings_rows_hold"
     add_sighting("2999-01-01")
     assert failing in build()
     add_sighting("2000-01-01")  # older than every keyed sighting: a daily build does not key it, nor test it
@@ -179,3 +179,34 @@ def test_a_key_written_twice_fails_its_test(tmp_path: Path):
             con.execute(f"create or replace table {table} as select distinct * from {table}")
         con.execute("update marts.postings set posting_id = null where rowid = (select min(rowid) from marts.postings)")
     assert failing() == {tests[0]}
+
+
+def test_the_score_checks_read_the_scores_the_build_wrote(tmp_path: Path):
+    """rows_hold's `written`: a daily build checks the scores it wrote (a broken one fails it, naming the check), not
+    the scores kept from earlier builds, which their own build checked."""
+    from solar_leads.config import load_config
+    from solar_leads.warehouse.dbt_runner import DbtError, run_dbt
+
+    warehouse = crawled_warehouse(tmp_path)
+    assert run_leads("build", "--warehouse", str(warehouse), "--quiet").returncode == 0
+
+    def failing() -> str:
+        try:
+            run_dbt(["test", "--select", "scores_hold"], warehouse, load_config().dbt_vars(), quiet=True)
+        except DbtError as failed:
+            return str(failed)
+        return ""
+
+    def break_a_score(kept: bool) -> None:
+        with duckdb.connect(str(warehouse)) as con:
+            latest = "(select max(scored_at) from intermediate.int_postings_scored)"
+            written = f"(select min(posting_id) from intermediate.int_postings_scored where scored_at = {latest})"
+            earlier = ", scored_at = scored_at - interval 1 day" if kept else ""  # as if an earlier build scored it
+            con.execute(f"update intermediate.int_postings_scored set rules_hash = null{earlier} "
+                        f"where posting_id = {written}")  # fmt: skip
+
+    assert failing() == ""
+    break_a_score(kept=True)
+    assert failing() == ""
+    break_a_score(kept=False)
+    assert "failed_check=rules_hash_not_null, failing_rows=1" in failing()
