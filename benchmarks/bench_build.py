@@ -107,7 +107,7 @@ def full_builds(workdir: Path, counts: list[int]) -> list[dict]:
     return rows
 
 
-def daily(workdir: Path, history: int, new: int = 10_000, repeats: int = 3) -> dict:
+def daily(workdir: Path, history: int, new: int = 10_000, repeats: int = 5) -> dict:
     """Build a history, add `new` postings as the next run, and build that incrementally `repeats` times, each from a
     copy of the same state (timed; the median is reported: one build's time varies by a few seconds here). Compare
     the marts with a full rebuild of the same raw data."""
