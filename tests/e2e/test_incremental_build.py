@@ -123,6 +123,26 @@ def test_a_view_is_made_again_only_when_its_sql_changed(tmp_path: Path):
     assert not left and refreshed == made
 
 
+def test_a_table_model_is_replaced_whole_and_takes_the_place_of_a_view(tmp_path: Path):
+    """Our table materialization (create or replace, in the model's transaction) gives a table model its new rows, no
+    copy or backup left beside it, and replaces a view standing in its place."""
+    warehouse = crawled_warehouse(tmp_path)
+    assert run_leads("build", "--warehouse", str(warehouse), "--quiet").returncode == 0
+    with duckdb.connect(str(warehouse)) as con:
+        leads = con.execute("select * from marts.leads order by company_key").fetchall()
+        con.execute("delete from marts.leads")
+        con.execute("drop table marts.run_stats")
+        con.execute("create view marts.run_stats as select 1 as stale")
+    result = run_leads("build", "--warehouse", str(warehouse), "--quiet")
+    assert result.returncode == 0, result.stderr[-3000:]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("select * from marts.leads order by company_key").fetchall() == leads and leads
+        kinds = dict(con.execute("select table_name, table_type from information_schema.tables "
+                                 "where table_schema = 'marts'").fetchall())  # fmt: skip
+    assert kinds["run_stats"] == "BASE TABLE" and kinds["leads"] == "BASE TABLE"
+    assert not [name for name in kinds if "__dbt" in name]
+
+
 def test_the_sighting_tests_check_the_sightings_the_build_keys(tmp_path: Path):
     """The data tests of the raw sightings read what the build keys: in a daily build the sightings loaded since the
     last one (a bad new one fails it), in a full build every sighting."""
