@@ -14,7 +14,11 @@ board_companies as (
         source_key as board_key,
         arg_max(company, scraped_at) as company
     from sightings
-    where source_key in (select board_key from boards where company is null)
+    where
+        source_key in (
+            select board_key from boards
+            where company is null
+        )
     group by source_key
 ),
 
