@@ -154,7 +154,7 @@ def _run_dbt(
     return _node_results(result.result)
 
 
-def _failing_rows(warehouse: Path, result: Any, shown: int = 5) -> str:
+def _failing_rows(warehouse: Path, result: Any, shown: int = 10) -> str:
     """For a failed data test, its first rows (e.g. rows_hold's broken checks, a duplicated key), so the message says
     what broke; empty for other nodes, or when the test's query cannot run again."""
     sql = getattr(result.node, "compiled_code", None)
