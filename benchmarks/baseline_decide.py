@@ -1,4 +1,5 @@
-"""A straightforward pure-Python implementation of the second seed's acceptance rules (the benchmark baseline).
+"""A straightforward pure-Python implementation of the acceptance rules of docs/enrichment-evidence.md (the
+benchmark baseline).
 
 Reads the same CSV, applies the same rules row by row, writes the same columns. Not used by the product.
 """

@@ -1,9 +1,9 @@
 """A straightforward pure-Python implementation of the lead scoring rules (the benchmark baseline).
 
 Reads the same rule seeds and the same CSV, compiles each lexicon into one regex once, and scores row by row
-with the same gates, roles, tiers and exclusions as macros/score_postings.sql, written for speed the way the seed's
-scraper is: each text lowercased once, a cheap literal test for solar context first with an early exit. Not used by
-the product.
+with the same gates, roles, tiers and exclusions as macros/scoring/score_postings.sql, written for speed the way the
+original scraper is (docs/lead-scoring.md): each text lowercased once, a cheap literal test for solar context
+first with an early exit. Not used by the product.
 """
 
 from __future__ import annotations

@@ -29,7 +29,8 @@ def run_leads(*args: str, env: dict[str, str] | None = None, cwd: Path | None = 
 
 
 def decide_fixture_cases(output: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """`leads decide` on the fixture candidates (the seed's eight examples, boundary, spoofed and bad rows)."""
+    """`leads decide` on the fixture candidates (the eight worked examples of docs/enrichment-evidence.md, boundary,
+    spoofed and bad rows)."""
     return run_leads("decide", "--input", str(FIXTURES / "decide_cases.csv"), "--output", str(output), env=env)
 
 

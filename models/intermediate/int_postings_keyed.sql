@@ -67,6 +67,7 @@ id_first_seen as (
 ),
 
 new_keyed as not materialized (
+    -- planner hint: inlined into its two readers below, which read it together with their own joins, not a copy
     select
         new_sightings.*,
         id_first_seen.id_first_seen_at,

@@ -1,4 +1,4 @@
-{{ config(materialized='view') }}
+{{ config(materialized='view_if_changed') }}
 -- Every posting, scored: the posting's columns beside its score, its parts, the gates, the rejection category and
 -- the reasons. A view: the scores are kept in int_postings_scored, which rescores only what changed.
 with postings as (

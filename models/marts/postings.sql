@@ -1,3 +1,5 @@
+{#- planner hint (pre_hook): without build_side_probe_side, DuckDB may build the join's hash table on the side that
+    carries the texts (GBs at 1M) instead of streaming the texts past a hash table of the winning sightings -#}
 {{ config(
     materialized='incremental',
     unique_key='posting_id',
@@ -15,6 +17,7 @@
 -- and those the URLs left), each from all of its sightings, and drops postings no URL belongs to any more; a full
 -- rebuild gives the same rows.
 with sightings as not materialized (
+    -- planner hint: read where used (a lookup per posting built), not a copy of every sighting
     select * rename (posting_id as sighting_id) from {{ ref('int_postings_keyed') }}
 ),
 

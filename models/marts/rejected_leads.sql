@@ -1,4 +1,4 @@
-{{ config(materialized='view') }}
+{{ config(materialized='view_if_changed') }}
 -- Every rejected posting in the labeling schema's terms, near-misses (highest score) first. The id is stable
 -- across runs (it carries the posting id), so a label reviewed once is found again. A view: the export reads its
 -- first MAX_EXPORT rows, and nothing is copied for the rest.

@@ -1,4 +1,4 @@
--- The filter statistics (QUAL-01) of the latest crawl run: what was processed, qualified and rejected, why,
+-- The filter statistics (docs/lead-scoring.md, Run statistics) of the latest crawl run: what was processed, qualified and rejected, why,
 -- by which tier, how many postings and failures each source had, and what its discovery searched and found.
 with crawled as (
     select * from {{ ref('stg_crawl__postings') }}

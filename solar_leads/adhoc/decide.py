@@ -1,4 +1,5 @@
-"""`leads decide`: the second seed's acceptance rules over a file of candidates, computed by the dbt macros."""
+"""`leads decide`: the acceptance rules of docs/enrichment-evidence.md over a file of candidates, computed by the
+dbt macros."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from solar_leads.config import PROJECT_DIR
 from solar_leads.errors import UserError
 
 SEEDS = PROJECT_DIR / "dbt" / "seeds"
-JOBSEARCH_TERMS = SEEDS / "jobsearch_terms.csv"  # the wide net of role terms (the first seed's scraper's design)
+JOBSEARCH_TERMS = SEEDS / "jobsearch_terms.csv"  # the wide net of role terms (the original scraper's design)
 BOARD_SEARCH_TERMS = SEEDS / "board_search_terms.csv"  # the roles a `site:` query on a board host asks for
 # the job sites python-jobspy searches that a jobsearch entry may name
 JOB_SITES = ("indeed", "linkedin", "zip_recruiter", "glassdoor", "google")

@@ -1,4 +1,5 @@
-"""Labeled items: the golden set (data/golden/) and reviewed labels (data/labeled/), in the seed's schema."""
+"""Labeled items: the golden set (data/golden/) and reviewed labels (data/labeled/), in the schema of
+docs/lead-scoring.md."""
 
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ def parse_batch(value: str) -> Batch:
 
 
 def batch_slice(items: list[Any], batch: Batch) -> list[Any]:
-    """The k-th of n contiguous, nearly equal slices of `items` (the seed's batches of search terms)."""
+    """The k-th of n contiguous, nearly equal slices of `items` (the original scraper's batches of search terms)."""
     k, n = batch
     size, extra = divmod(len(items), n)
     start = (k - 1) * size + min(k - 1, extra)

@@ -75,7 +75,8 @@ def _json_column(con: duckdb.DuckDBPyConnection, column: str, limit: int) -> lis
 
 
 def rejected_document(con: duckdb.DuckDBPyConnection, run_id: str, max_export: int) -> dict:
-    """The seed's labeling schema: metadata + items (id, description, label=false, company, title, notes)."""
+    """The labeling schema of docs/lead-scoring.md (Rejected-leads export): metadata + items (id, description,
+    label=false, company, title, notes)."""
     total = con.execute("select count(*) from marts.export_rejected_items").fetchall()[0][0]
     items = _json_column(con, "item", max_export)
     return {

@@ -1,8 +1,8 @@
 """An optional LLM extractor and verifier over any OpenAI-compatible chat-completions API (vLLM, llama.cpp,
 Ollama, or a hosted service), configured by LLM_BASE_URL, LLM_MODEL, LLM_API_KEY and LLM_TIMEOUT.
 
-Behaviour on bad output follows the second seed: JSON is recovered from surrounding text (prose, code fences),
-a verifier answer that is neither YES nor NO counts as NO, and a timeout is an LLMError the caller logs.
+Behaviour on bad output follows docs/enrichment-evidence.md: JSON is recovered from surrounding text (prose, code
+fences), a verifier answer that is neither YES nor NO counts as NO, and a timeout is an LLMError the caller logs.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from solar_leads.errors import UserError
 from solar_leads.warehouse.lock import in_use_message
 
 # The loader tables' DDL lives in the dbt project (dbt creates them too, on-run-start): one definition for both.
-RAW_TABLES_MACRO = PROJECT_DIR / "macros" / "create_raw_tables.sql"
+RAW_TABLES_MACRO = PROJECT_DIR / "macros" / "warehouse" / "create_raw_tables.sql"
 RAW_TABLES = ("boards", "crawl_log", "discovery_log", "llm_candidates", "postings", "snippets")
 
 

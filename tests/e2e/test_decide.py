@@ -9,7 +9,8 @@ import pytest
 
 from tests.conftest import PROJECT, decide_fixture_cases, run_leads
 
-# The eight worked examples of the second seed: computed_conf as the seed prints it (3 decimals) and outcome.
+# The eight worked examples of docs/enrichment-evidence.md: computed_conf as docs/enrichment-evidence.md
+# prints it (3 decimals) and outcome.
 SEED_EXAMPLES = {
     "ex1": (0.77, True, None),
     "ex2": (0.68, False, "low_confidence(0.68<0.7)"),

@@ -106,7 +106,7 @@ def test_a_view_is_made_again_only_when_its_sql_changed(tmp_path: Path):
         """The views the build left as they were, and every view's comment after it."""
         result = run_leads("build", "--warehouse", str(warehouse), *flags)
         assert result.returncode == 0, result.stderr[-3000:]
-        left = set(re.findall(r"OK created sql view model (\S+) \.+ \[\S*VIEW UNCHANGED", result.stderr))
+        left = set(re.findall(r"OK created sql view_if_changed model (\S+) \.+ \[\S*VIEW UNCHANGED", result.stderr))
         with duckdb.connect(str(warehouse), read_only=True) as con:
             comments = dict(con.execute("select schema_name || '.' || view_name, comment from duckdb_views() "
                                         "where not internal").fetchall())  # fmt: skip

@@ -1,4 +1,4 @@
-"""The first seed's scoring rules, run through `leads score` (the dbt macros over the rule seeds)."""
+"""The scoring rules of docs/lead-scoring.md, run through `leads score` (the dbt macros over the rule seeds)."""
 
 from __future__ import annotations
 

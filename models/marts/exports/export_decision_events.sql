@@ -1,4 +1,4 @@
--- The decision log of the enrichment step: one event per decision, in the second seed's format.
+-- The decision log of the enrichment step: one event per decision, in the format of docs/enrichment-evidence.md (Decision events).
 with decisions as (
     select * from {{ ref('enrichment_decisions') }}
 ),

@@ -1,5 +1,5 @@
 -- One row per lead as the exports present it, values as they are (the CSV, the CRM files and the workbook each
--- take these): the seed scraper's columns, the domain with where it came from, the company's place in separate
+-- take these): the original scraper's columns, the domain with where it came from, the company's place in separate
 -- parts (the accepted headquarters, else the posting's location), then each accepted fact with its confidence and
 -- source. export_order is the files' order (best score first).
 {%- set fields = enrichment_field_names() %}

@@ -1,4 +1,4 @@
--- The items of the rejected-leads labeling JSON (the first seed's schema: id, description, label=false, company,
+-- The items of the rejected-leads labeling JSON (the schema of docs/lead-scoring.md: id, description, label=false, company,
 -- title, notes) and the same items as Label Studio tasks (for label_studio/config.xml) with the rules' prediction,
 -- near-misses first. A task's data carries the item id as posting_id (Label Studio keeps `id` for its own), the
 -- rejection category, the score and the signals that fired. The prediction's score is the rules' confidence in

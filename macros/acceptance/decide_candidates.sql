@@ -1,5 +1,5 @@
 {#-
-  The second seed's acceptance decision over a relation of typed candidates, as a CTE chain.
+  The acceptance decision of docs/enrichment-evidence.md over a relation of typed candidates, as a CTE chain.
   Input columns: candidate_id, field, candidate, model_conf (double), source_hint, recall_hits, recall_used
   (integers), verdict, target_regex, invalid_columns (list of column names that failed validation, may be empty).
   Adds: source_host, is_authoritative, base, recall_factor, computed_conf, min_confidence, passes_verdict,

@@ -42,7 +42,7 @@
             'overrides_text': row[5], 'design_evidence': row[6], 'pv_specific': row[7],
             'description': row[8]}) -%}
     {%- endfor -%}
-    {#- exclusion categories keep the seed's order: the first that matches names the rejection -#}
+    {#- exclusion categories keep the order of scoring_exclusions: the first that matches names the rejection -#}
     {%- set exclusion_terms = {} -%}
     {%- set exclusion_keys = [] -%}
     {%- for row in run_query("select category, scope, term from " ~ relations.exclusions ~ " order by rowid") -%}

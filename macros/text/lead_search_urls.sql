@@ -1,4 +1,4 @@
-{#- The seed scraper's four search links for a lead: LinkedIn managers, hiring posts, the role, and end users. -#}
+{#- The original scraper's four search links for a lead: LinkedIn managers, hiring posts, the role, and end users. -#}
 {% macro lead_search_urls(company, job_title) -%}
 'https://www.linkedin.com/search/results/people/?keywords=' || url_encode({{ company }} || ' solar design manager')
     as linkedin_managers,

@@ -1,6 +1,6 @@
 {#-
   The lead scoring over a relation with columns item_id, title, company, description (title may be null: the first
-  200 characters of the description stand in for it, as the first seed's scraper did). Role first:
+  200 characters of the description stand in for it, as the original scraper did). Role first:
     1. company_blocked: the company is on the blocklist (an industry entry is lifted by a solar word in the name,
        so "Cadence Solar Designs" is not Cadence the EDA vendor; a competitor entry always holds).
     2. has_solar_context: the posting is in the solar PV domain (false contexts such as solar plexus removed).

@@ -1,5 +1,5 @@
 {#-
-  One decision-log event of the second seed ("Example Log Entries") as JSON text: accept, reject or
+  One decision-log event of docs/enrichment-evidence.md ("Example Log Entries") as JSON text: accept, reject or
   fallback_accept. candidate_id ties the event to its input row. decision_kind names a fallback decision; pass
   null for a relation that has none (ad-hoc decisions).
 -#}

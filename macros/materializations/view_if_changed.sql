@@ -1,11 +1,12 @@
 {#-
-  Views as dbt makes them, except that a view whose SQL is the same as when it was made is left as it is: a DuckDB
-  view binds its query each time it is read (a column added upstream shows through), so re-creating an unchanged
-  view only costs time (about 0.1 s of a build each, most of them on the daily build's critical path). The compiled
-  SQL's md5 is kept as the view's comment; a new SQL, another warehouse name, a table in its place or a full refresh
-  re-creates it.
+  `view_if_changed`: dbt's view materialization, except that a view whose compiled SQL is the same as when it was
+  made is left as it is. A DuckDB view binds its query each time it is read (a column added upstream shows
+  through), so re-creating an unchanged view only costs time (about 0.1 s of a build each, most of them on the
+  daily build's critical path). The compiled SQL's md5 is kept as the view's comment; a new SQL, another warehouse
+  name, a table in its place or a full refresh re-creates it (with dbt's own `view` materialization).
+  Set in dbt_project.yml for staging, exports and adhoc; models that are views elsewhere name it in their config.
 -#}
-{%- materialization view, adapter='duckdb' -%}
+{%- materialization view_if_changed, adapter='duckdb' -%}
     {%- set fingerprint = 'dbt:' ~ local_md5(sql) -%}
     {%- set existing = load_cached_relation(this) -%}
     {%- set unchanged = false -%}

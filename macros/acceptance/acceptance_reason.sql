@@ -1,5 +1,5 @@
 {#-
-  The seed's rejection reasons, comma-joined in its order: verifier_rejected, low_confidence(X<Y) with X the
+  The rejection reasons of docs/enrichment-evidence.md, comma-joined in its order: verifier_rejected, low_confidence(X<Y) with X the
   computed confidence rounded to 3 decimals and Y the threshold, regex_mismatch, zero_recall_not_allowed.
   Null when every rule holds (the candidate is accepted).
 -#}

@@ -1,5 +1,5 @@
 {#-
-  Passes 3 and 4 of the second seed's evidence search, over candidate x snippet-block pairs (grouped by the caller;
+  Passes 3 and 4 of docs/enrichment-evidence.md's evidence search, over candidate x snippet-block pairs (grouped by the caller;
   passes 1 and 2 - the evidence quote, then the value, as case-insensitive substrings - are plain contains()):
     3. token overlap: for a value with tokens of 2+ word characters, blocks holding at least 50% of them
     4. character overlap: for a value with no such token, blocks holding at least 50% of its characters

@@ -1,4 +1,4 @@
-{#- Evidence bonus of the second seed: min(0.1, recall_used / recall_hits * 0.1); 0 when recall_hits = 0. -#}
+{#- Evidence bonus of docs/enrichment-evidence.md: min(0.1, recall_used / recall_hits * 0.1); 0 when recall_hits = 0. -#}
 {% macro recall_factor(recall_used, recall_hits) -%}
 (case
     when coalesce({{ recall_hits }}, 0) <= 0 then 0.0
