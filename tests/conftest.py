@@ -34,10 +34,20 @@ def decide_fixture_cases(output: Path, env: dict[str, str] | None = None) -> sub
     return run_leads("decide", "--input", str(FIXTURES / "decide_cases.csv"), "--output", str(output), env=env)
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
+    """Mark tests/e2e/ as e2e, and keep the tests of a module-scoped fixture on one xdist worker (`--dist loadgroup`)
+    so it is made once; every other test is handed out on its own, so a module of slow independent tests (the
+    incremental builds) spreads over the workers instead of holding one of them to the end."""
     for item in items:
         if "e2e" in item.path.parts:
             item.add_marker(pytest.mark.e2e)
+        fixturedefs = getattr(item, "_fixtureinfo", None)
+        shared = fixturedefs and any(
+            d.scope == "module" for defs in fixturedefs.name2fixturedefs.values() for d in defs
+        )
+        if shared:
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
 
 
 @pytest.fixture(scope="session", autouse=True)
