@@ -61,8 +61,9 @@ class Rules:
         roles: dict[str, dict[str, list[str]]] = {}
         for row in sorted(_rows("scoring_roles"), key=lambda r: int(r["precedence"])):
             roles.setdefault(row["role_class"], {"term": [], "unless": []})[row["kind"]].append(row["term"])
-        self.roles = [(name, _regex(k["term"]), _regex(k["unless"]) if k["unless"] else None)
-                      for name, k in roles.items()]  # fmt: skip
+        self.roles = [
+            (name, _regex(k["term"]), _regex(k["unless"]) if k["unless"] else None) for name, k in roles.items()
+        ]
         blocked: dict[str, list[str]] = defaultdict(list)
         for row in _rows("scoring_company_blocklist"):
             blocked[row["scope"]].append(row["company"])
@@ -113,18 +114,31 @@ def score_row(rules: Rules, title: str, company: str, description: str, threshol
         supporting = any(t["design_evidence"] == "supporting" for t, _ in fired)
         role, matched = role_of(rules, role_title, strong or (supporting and not utility))
         source = "title" if title.strip() else "first sentence"
-        reasons.append({"signal": f"role: {role} (from the {source if matched else 'responsibilities'})",
-                        "tier": "role", "weight": 0, "matched": matched or ""})  # fmt: skip
+        reasons.append(
+            {
+                "signal": f"role: {role} (from the {source if matched else 'responsibilities'})",
+                "tier": "role",
+                "weight": 0,
+                "matched": matched or "",
+            }
+        )
         lifts = any(t["overrides_text_exclusions"] == "true" for t, _ in fired)
         exclusion = next((c for c, regex in rules.exclusions if regex.search(affirmed) and not lifts), None)
         pv_signal = any(t["pv_specific"] == "true" for t, _ in fired)
         if role == "design":
-            reasons += [{"signal": t["description"], "tier": t["tier"], "weight": t["weight"], "matched": m}
-                        for t, m in fired]  # fmt: skip
+            reasons += [
+                {"signal": t["description"], "tier": t["tier"], "weight": t["weight"], "matched": m} for t, m in fired
+            ]
             score = sum(t["weight"] for t, _ in fired)
             if solar_company:
-                reasons.append({"signal": "solar company name", "tier": "company", "weight": 10,
-                                "matched": solar_company.group(0).lower()})  # fmt: skip
+                reasons.append(
+                    {
+                        "signal": "solar company name",
+                        "tier": "company",
+                        "weight": 10,
+                        "matched": solar_company.group(0).lower(),
+                    }
+                )
                 score += 10
         if blocked:
             category = "company_blocklist"
@@ -138,9 +152,14 @@ def score_row(rules: Rules, title: str, company: str, description: str, threshol
             category = "below_threshold"
     else:
         category = "company_blocklist" if blocked else "no_solar_context"
-    return {"score": score, "qualified": category is None,
-            "confidence_score": min(score, 100) if category is None else None,
-            "rejection_category": category, "role_class": role, "reasons": reasons}  # fmt: skip
+    return {
+        "score": score,
+        "qualified": category is None,
+        "confidence_score": min(score, 100) if category is None else None,
+        "rejection_category": category,
+        "role_class": role,
+        "reasons": reasons,
+    }
 
 
 def score_file(source: Path, target: Path, threshold: int = 50, prefilter: bool = True) -> None:
@@ -148,6 +167,7 @@ def score_file(source: Path, target: Path, threshold: int = 50, prefilter: bool 
     csv.field_size_limit(sys.maxsize)
     with source.open(newline="", encoding="utf-8") as fin, target.open("w", encoding="utf-8") as fout:
         for row in csv.DictReader(fin):
-            result = score_row(rules, row.get("title") or "", row.get("company") or "", row["description"], threshold,
-                               prefilter)  # fmt: skip
+            result = score_row(
+                rules, row.get("title") or "", row.get("company") or "", row["description"], threshold, prefilter
+            )
             fout.write(json.dumps({"id": row["id"], **result}) + "\n")

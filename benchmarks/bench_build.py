@@ -42,10 +42,15 @@ def load_postings(warehouse: Path, first: int, count: int, run: int) -> None:
             for n, item in enumerate(kind)
             for value in (kind is solar, n, item.get("title") or "", item["company"], item["description"])
         ]
-        con.execute(f"create or replace temp table pool as select * from (values {values}) "
-                    "as t(solar, n, title, company, description)", parameters)  # fmt: skip
-        con.execute("create or replace temp table pool_sizes as select count(*) filter (where solar) as solar, "
-                    "count(*) filter (where not solar) as real from pool")  # fmt: skip
+        con.execute(
+            f"create or replace temp table pool as select * from (values {values}) "
+            "as t(solar, n, title, company, description)",
+            parameters,
+        )
+        con.execute(
+            "create or replace temp table pool_sizes as select count(*) filter (where solar) as solar, "
+            "count(*) filter (where not solar) as real from pool"
+        )
         con.execute(
             """
             insert into raw.postings
@@ -86,15 +91,22 @@ def build(warehouse: Path, full_refresh: bool = False) -> dict:
 def sizes(warehouse: Path) -> dict:
     with duckdb.connect(str(warehouse), read_only=True) as con:
         (text_bytes,) = con.execute("select sum(strlen(description)) from raw.postings").fetchall()[0]
-    return {"file_mib": warehouse.stat().st_size / 2**20, "raw_text_mib": text_bytes / 2**20,
-            "file_per_text": warehouse.stat().st_size / text_bytes}  # fmt: skip
+    return {
+        "file_mib": warehouse.stat().st_size / 2**20,
+        "raw_text_mib": text_bytes / 2**20,
+        "file_per_text": warehouse.stat().st_size / text_bytes,
+    }
 
 
 def marts_digest(warehouse: Path) -> dict[str, str]:
     """An order-independent digest of each compared mart's rows."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        return {table: con.execute(f"select count(*) || ':' || coalesce(sum(hash(t))::varchar, '') "
-                                   f"from marts.{table} as t").fetchall()[0][0] for table in COMPARED}  # fmt: skip
+        return {
+            table: con.execute(
+                f"select count(*) || ':' || coalesce(sum(hash(t))::varchar, '') from marts.{table} as t"
+            ).fetchall()[0][0]
+            for table in COMPARED
+        }
 
 
 def full_builds(workdir: Path, counts: list[int]) -> list[dict]:
@@ -128,23 +140,40 @@ def daily(workdir: Path, history: int, new: int = 10_000, repeats: int = 5) -> d
     same = marts_digest(warehouse) == marts_digest(rebuilt)
     for path in (warehouse, before, rebuilt):
         path.unlink()
-    return {"history": history, "new": new, "history_build_s": first["seconds"],
-            "daily_build_s": incremental["seconds"], "daily_builds_s": [d["seconds"] for d in dailies],
-            "daily_peak_rss_mib": incremental["peak_rss_mib"], "full_rebuild_s": full["seconds"],
-            "identical_marts": same, "daily_models_s": incremental["models_s"]}  # fmt: skip
+    return {
+        "history": history,
+        "new": new,
+        "history_build_s": first["seconds"],
+        "daily_build_s": incremental["seconds"],
+        "daily_builds_s": [d["seconds"] for d in dailies],
+        "daily_peak_rss_mib": incremental["peak_rss_mib"],
+        "full_rebuild_s": full["seconds"],
+        "identical_marts": same,
+        "daily_models_s": incremental["models_s"],
+    }
 
 
-def run(workdir: Path, repeats: int = 1, counts: tuple[int, ...] = (10_000, 100_000, 1_000_000),
-        histories: tuple[int, ...] = (100_000, 1_000_000)) -> dict:  # fmt: skip
+def run(
+    workdir: Path,
+    repeats: int = 1,
+    counts: tuple[int, ...] = (10_000, 100_000, 1_000_000),
+    histories: tuple[int, ...] = (100_000, 1_000_000),
+) -> dict:
     fulls = full_builds(workdir, list(counts))
     slope = {}
     if len(fulls) > 1:
         low, high = fulls[-2], fulls[-1]
         per_100k = 100_000 / (high["postings"] - low["postings"])
-        slope = {model: (high["models_s"].get(model, 0) - low["models_s"].get(model, 0)) * per_100k
-                 for model in high["models_s"]}  # fmt: skip
+        slope = {
+            model: (high["models_s"].get(model, 0) - low["models_s"].get(model, 0)) * per_100k
+            for model in high["models_s"]
+        }
         slope["whole build"] = (high["seconds"] - low["seconds"]) * per_100k
-    return {"name": "build", "medians_s": {f"full build, {f['postings']:,} postings": f["seconds"] for f in fulls},
-            "full_builds": fulls, "slope_s_per_100k": slope,
-            "daily": [daily(workdir, history) for history in histories],
-            "target": "1M postings <= 60 s, <= 3 GB peak, file <= 3x raw text; daily 10k over 1M <= 10 s"}  # fmt: skip
+    return {
+        "name": "build",
+        "medians_s": {f"full build, {f['postings']:,} postings": f["seconds"] for f in fulls},
+        "full_builds": fulls,
+        "slope_s_per_100k": slope,
+        "daily": [daily(workdir, history) for history in histories],
+        "target": "1M postings <= 60 s, <= 3 GB peak, file <= 3x raw text; daily 10k over 1M <= 10 s",
+    }

@@ -39,14 +39,44 @@ def synthetic(companies: int, blocks_per_company: int, seed: int = 5) -> tuple[p
             block_id = f"{c}-{b}"
             blocks.append((block_id, key, f"Company {c}", "hq_city_state", f"https://{host}/{b}", host, b + 1, text))
             if rng.random() < 0.3:
-                values.append((block_id, key, f"Company {c}", "hq_city_state", host, f"https://{host}/{b}", b + 1, 1,
-                               False, city, f"headquartered in {city}", host in HOSTS[:2]))  # fmt: skip
-    block_frame = pd.DataFrame(blocks, columns=["snippet_block_id", "company_key", "company", "field", "url", "host",
-                                                "block_rank", "block_text"])  # fmt: skip
+                values.append(
+                    (
+                        block_id,
+                        key,
+                        f"Company {c}",
+                        "hq_city_state",
+                        host,
+                        f"https://{host}/{b}",
+                        b + 1,
+                        1,
+                        False,
+                        city,
+                        f"headquartered in {city}",
+                        host in HOSTS[:2],
+                    )
+                )
+    block_frame = pd.DataFrame(
+        blocks,
+        columns=["snippet_block_id", "company_key", "company", "field", "url", "host", "block_rank", "block_text"],
+    )
     block_frame["run_id"] = "20260101_000000"
-    value_frame = pd.DataFrame(values, columns=["snippet_block_id", "company_key", "company", "field", "host", "url",
-                                                "block_rank", "pattern_order", "is_canonical", "value",
-                                                "evidence_quote", "is_authoritative"])  # fmt: skip
+    value_frame = pd.DataFrame(
+        values,
+        columns=[
+            "snippet_block_id",
+            "company_key",
+            "company",
+            "field",
+            "host",
+            "url",
+            "block_rank",
+            "pattern_order",
+            "is_canonical",
+            "value",
+            "evidence_quote",
+            "is_authoritative",
+        ],
+    )
     return block_frame, value_frame
 
 
@@ -61,8 +91,10 @@ def sql_connection(graph: AdhocGraph, blocks: pd.DataFrame, values: pd.DataFrame
     con.execute("create table intermediate.int_snippets_deduplicated as select * from blocks_frame")
     con.execute("create table intermediate.int_enrichment_values_extracted as select * from values_frame")
     # no qualified postings: every decision is about a snippet candidate (no posting fallbacks)
-    con.execute("create table marts.lead_scores (company_key varchar, company varchar, qualified boolean,"
-                " score integer, posting_url varchar, description varchar)")  # fmt: skip
+    con.execute(
+        "create table marts.lead_scores (company_key varchar, company varchar, qualified boolean,"
+        " score integer, posting_url varchar, description varchar)"
+    )
     create_views(con, graph)
     return con
 
@@ -107,10 +139,16 @@ def python_inputs(blocks: pd.DataFrame, values: pd.DataFrame) -> tuple[list[dict
         return round(min(1.0, r.support / totals[(r.company_key, r.field)] * (0.6 + 0.1 * min(r.support, 4))), 3)
 
     candidates = [
-        {"company_key": r.company_key, "field": r.field, "value": r.value, "evidence_quote": r.evidence_quote,
-         "hosts": r.hosts, "model_conf": agreement(r)}
+        {
+            "company_key": r.company_key,
+            "field": r.field,
+            "value": r.value,
+            "evidence_quote": r.evidence_quote,
+            "hosts": r.hosts,
+            "model_conf": agreement(r),
+        }
         for r in grouped.itertuples(index=False)
-    ]  # fmt: skip
+    ]
     return candidates, by_key, set(HOSTS[:2])
 
 
@@ -129,9 +167,16 @@ def run(workdir: Path, repeats: int = 3, rows: int = 10_000) -> dict:
         repeats,
     )
     sql, python = medians["recall + acceptance (dbt + DuckDB)"], medians["pure Python evidence search"]
-    return {"name": "enrich", "companies": companies, "snippets_per_company": per_company,
-            "candidates": len(candidates), "repeats": repeats, "medians_s": medians, "speedup": python / sql,
-            "speedup_bound_of_the_quote_pass_alone": python / medians["floor: SQL quote pass alone"],
-            "accepted_sql": int(sql_run(con)),
-            "accepted_python": int(python_run(candidates, by_key, authority)),
-            "target": "<= 30 s and >= 10x the baseline"}  # fmt: skip
+    return {
+        "name": "enrich",
+        "companies": companies,
+        "snippets_per_company": per_company,
+        "candidates": len(candidates),
+        "repeats": repeats,
+        "medians_s": medians,
+        "speedup": python / sql,
+        "speedup_bound_of_the_quote_pass_alone": python / medians["floor: SQL quote pass alone"],
+        "accepted_sql": int(sql_run(con)),
+        "accepted_python": int(python_run(candidates, by_key, authority)),
+        "target": "<= 30 s and >= 10x the baseline",
+    }

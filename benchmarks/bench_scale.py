@@ -33,8 +33,9 @@ def replicate(source: Path, target: Path, id_column: str) -> None:
 def measure(command: list[str]) -> dict:
     """One `leads` command in a child process: wall seconds and peak resident memory (VmHWM, via measure.py)."""
     env = {**os.environ, "LEADS_MEMORY_LIMIT": os.environ.get("LEADS_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)}
-    result = subprocess.run([sys.executable, "-m", "benchmarks.measure", *command], capture_output=True, text=True,
-                            env=env)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.measure", *command], capture_output=True, text=True, env=env
+    )
     if result.returncode != 0:
         raise RuntimeError(f"{command} failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stderr.strip().splitlines()[-1])
@@ -53,9 +54,15 @@ def run(workdir: Path, repeats: int = 1, rows: int = 10_000_000) -> dict:
         results[kind]["input_gb"] = whole.stat().st_size / 1e9
         whole.unlink()
     medians = {"leads score": results["sql"]["seconds"], "leads decide": results["decide"]["seconds"]}
-    return {"name": "scale", "rows": rows, "medians_s": medians,
-            "peak_rss_mib": {"leads score": results["sql"]["peak_rss_mib"],
-                             "leads decide": results["decide"]["peak_rss_mib"]},
-            "input_gb": {"leads score": results["sql"]["input_gb"], "leads decide": results["decide"]["input_gb"]},
-            "memory_limit": os.environ.get("LEADS_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT),
-            "target": "both finish on 10,000,000 rows with bounded memory"}  # fmt: skip
+    return {
+        "name": "scale",
+        "rows": rows,
+        "medians_s": medians,
+        "peak_rss_mib": {
+            "leads score": results["sql"]["peak_rss_mib"],
+            "leads decide": results["decide"]["peak_rss_mib"],
+        },
+        "input_gb": {"leads score": results["sql"]["input_gb"], "leads decide": results["decide"]["input_gb"]},
+        "memory_limit": os.environ.get("LEADS_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT),
+        "target": "both finish on 10,000,000 rows with bounded memory",
+    }

@@ -44,13 +44,20 @@ def make_postings(path: Path, rows: int, solar_share: float = SOLAR_SHARE, seed:
 
 
 def measure(contender: str, source: Path, target: Path) -> dict:
-    result = subprocess.run([sys.executable, "-m", "benchmarks.measure", contender, str(source), str(target)],
-                            capture_output=True, text=True, check=True)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.measure", contender, str(source), str(target)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(result.stderr.strip().splitlines()[-1])
 
 
-CONTENDERS = {"leads score (dbt + DuckDB)": "sql", "pure Python baseline": "python",
-              "DuckDB single-regex floor (one 'solar' regex over the texts in memory)": "floor"}  # fmt: skip
+CONTENDERS = {
+    "leads score (dbt + DuckDB)": "sql",
+    "pure Python baseline": "python",
+    "DuckDB single-regex floor (one 'solar' regex over the texts in memory)": "floor",
+}
 # (solar share, share of the rows asked for): job boards are mostly not solar design work; a keyword search for
 # solar design roles returns mostly solar postings, so the heavy mix is scored at a fifth of the rows
 MIXES = {"realistic (2% solar)": (0.02, 1.0), "solar-heavy (50% solar)": (0.5, 0.2)}
@@ -73,12 +80,22 @@ def run_mix(workdir: Path, name: str, solar_share: float, rows: int, repeats: in
     sql, python, floor = (medians[c] for c in CONTENDERS)
     sql_ids, python_ids = (qualified_ids(workdir / f"{kind}.jsonl") for kind in ("sql", "python"))
     source.unlink()
-    return {"name": f"score, {name}", "rows": rows, "repeats": repeats, "medians_s": medians,
-            "speedup": python / sql, "multiple_of_the_single_regex_floor": sql / floor,
-            "text_mb": text_bytes / 1e6, "sql_mb_per_s": text_bytes / 1e6 / sql,
-            "python_mb_per_s": text_bytes / 1e6 / python, "floor_mb_per_s": text_bytes / 1e6 / floor,
-            "peak_rss_mib": peaks, "qualified": len(sql_ids), "same_qualified_postings": sql_ids == python_ids,
-            "target": ">= 10x the pure-Python baseline"}  # fmt: skip
+    return {
+        "name": f"score, {name}",
+        "rows": rows,
+        "repeats": repeats,
+        "medians_s": medians,
+        "speedup": python / sql,
+        "multiple_of_the_single_regex_floor": sql / floor,
+        "text_mb": text_bytes / 1e6,
+        "sql_mb_per_s": text_bytes / 1e6 / sql,
+        "python_mb_per_s": text_bytes / 1e6 / python,
+        "floor_mb_per_s": text_bytes / 1e6 / floor,
+        "peak_rss_mib": peaks,
+        "qualified": len(sql_ids),
+        "same_qualified_postings": sql_ids == python_ids,
+        "target": ">= 10x the pure-Python baseline",
+    }
 
 
 def run(workdir: Path, repeats: int = 3, rows: int = 1_000_000) -> list[dict]:

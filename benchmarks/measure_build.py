@@ -25,8 +25,9 @@ def main() -> None:
 
     config = load_config().with_paths(args.warehouse.resolve(), None)
     results = build(config, plan_builds(config, args.full_refresh), quiet=True)
-    models = {r.node.unique_id.split(".")[-1]: r.execution_time for r in results
-              if r.node.unique_id.startswith("model.")}  # fmt: skip
+    models = {
+        r.node.unique_id.split(".")[-1]: r.execution_time for r in results if r.node.unique_id.startswith("model.")
+    }
     print(json.dumps({"peak_rss_mib": peak_rss_mib(), "models_s": models}), file=sys.stderr)
 
 

@@ -32,7 +32,7 @@ from demo.solar_postings import (
     INTROS,
     SOLAR_COMPANIES,
     SPECS,
-)  # fmt: skip
+)
 
 DEMO = Path(__file__).resolve().parent
 SITE_CACHE = DEMO.parent / "target" / "demo_site"
@@ -81,10 +81,18 @@ def solar_postings(rng: random.Random) -> list[Posting]:
 def background_postings() -> list[Posting]:
     with BACKGROUND.open(newline="", encoding="utf-8") as fh:
         return [
-            Posting(f"li{row['job_id']}", row["company_name"] or "Confidential employer", "", row["title"],
-                    row["location"] or "United States", row["description"], False, "background")
+            Posting(
+                f"li{row['job_id']}",
+                row["company_name"] or "Confidential employer",
+                "",
+                row["title"],
+                row["location"] or "United States",
+                row["description"],
+                False,
+                "background",
+            )
             for row in csv.DictReader(fh)
-        ]  # fmt: skip
+        ]
 
 
 def as_html(text: str) -> str:
@@ -105,16 +113,26 @@ def greenhouse(board: str, postings: list[Posting]) -> dict:
     jobs = []
     for n, p in enumerate(postings):
         job_id = 4_000_000 + zlib.crc32(p.key.encode()) % 1_000_000
-        jobs.append({
-            "id": job_id, "internal_job_id": job_id - 1000, "title": p.title, "company_name": p.company,
-            "absolute_url": f"__BASE_URL__/gh/{board}/jobs/{job_id}?gh_jid={job_id}&utm_source=demo",
-            "location": {"name": p.city}, "updated_at": "2026-10-01T12:00:00-04:00",
-            "first_published": "2026-09-15T09:30:00-04:00", "requisition_id": f"REQ-{n:04d}", "language": "en",
-            "application_deadline": None, "metadata": None,
-            "departments": [{"id": 11, "name": "Engineering", "child_ids": [], "parent_id": None}],
-            "offices": [{"id": 21, "name": p.city, "location": p.city, "child_ids": [], "parent_id": None}],
-            "data_compliance": [], "content": html.escape(as_html(p.description)),
-        })  # fmt: skip
+        jobs.append(
+            {
+                "id": job_id,
+                "internal_job_id": job_id - 1000,
+                "title": p.title,
+                "company_name": p.company,
+                "absolute_url": f"__BASE_URL__/gh/{board}/jobs/{job_id}?gh_jid={job_id}&utm_source=demo",
+                "location": {"name": p.city},
+                "updated_at": "2026-10-01T12:00:00-04:00",
+                "first_published": "2026-09-15T09:30:00-04:00",
+                "requisition_id": f"REQ-{n:04d}",
+                "language": "en",
+                "application_deadline": None,
+                "metadata": None,
+                "departments": [{"id": 11, "name": "Engineering", "child_ids": [], "parent_id": None}],
+                "offices": [{"id": 21, "name": p.city, "location": p.city, "child_ids": [], "parent_id": None}],
+                "data_compliance": [],
+                "content": html.escape(as_html(p.description)),
+            }
+        )
     return {"jobs": jobs, "meta": {"total": len(jobs)}}
 
 
@@ -145,7 +163,7 @@ def lever(site: str, postings: list[Posting]) -> list:
             "salaryRange": {"min": 55000, "max": 85000, "currency": "USD", "interval": "per-year-salary"},
             "hostedUrl": f"__BASE_URL__/lever/{site}/{n:04d}",
             "applyUrl": f"__BASE_URL__/lever/{site}/{n:04d}/apply",
-        }  # fmt: skip
+        }
         for n, p in enumerate(postings)
     ]
 
@@ -154,15 +172,26 @@ def ashby(org: str, postings: list[Posting]) -> dict:
     jobs = []
     for n, p in enumerate(postings):
         city, state = city_state(p.city)
-        jobs.append({
-            "id": f"a5b{n:05d}-{org}", "title": p.title, "department": "Engineering", "team": "Design",
-            "employmentType": "FullTime", "location": p.city, "secondaryLocations": [],
-            "publishedAt": "2026-09-20T15:00:00.000+00:00", "isListed": True, "isRemote": False,
-            "workplaceType": "OnSite",
-            "address": {"postalAddress": {"addressLocality": city, "addressRegion": state, "addressCountry": "US"}},
-            "jobUrl": f"__BASE_URL__/ashby/{org}/{n}", "applyUrl": f"__BASE_URL__/ashby/{org}/{n}/apply",
-            "descriptionHtml": as_html(p.description), "descriptionPlain": p.description,
-        })  # fmt: skip
+        jobs.append(
+            {
+                "id": f"a5b{n:05d}-{org}",
+                "title": p.title,
+                "department": "Engineering",
+                "team": "Design",
+                "employmentType": "FullTime",
+                "location": p.city,
+                "secondaryLocations": [],
+                "publishedAt": "2026-09-20T15:00:00.000+00:00",
+                "isListed": True,
+                "isRemote": False,
+                "workplaceType": "OnSite",
+                "address": {"postalAddress": {"addressLocality": city, "addressRegion": state, "addressCountry": "US"}},
+                "jobUrl": f"__BASE_URL__/ashby/{org}/{n}",
+                "applyUrl": f"__BASE_URL__/ashby/{org}/{n}/apply",
+                "descriptionHtml": as_html(p.description),
+                "descriptionPlain": p.description,
+            }
+        )
     return {"jobs": jobs}
 
 
@@ -172,24 +201,31 @@ def smartrecruiters(company: str, postings: list[Posting]) -> tuple[dict, dict[s
         city, state = city_state(p.city)
         posting_id = str(7_440_000_000 + n)
         summary = {
-            "id": posting_id, "name": p.title, "uuid": f"uuid-{company}-{n}",
-            "company": {"identifier": company, "name": p.company}, "releasedDate": "2026-09-30T10:00:00.000Z",
+            "id": posting_id,
+            "name": p.title,
+            "uuid": f"uuid-{company}-{n}",
+            "company": {"identifier": company, "name": p.company},
+            "releasedDate": "2026-09-30T10:00:00.000Z",
             "location": {"city": city, "region": state, "country": "us", "remote": False, "fullLocation": p.city},
-            "department": {"label": "Engineering"}, "function": {"label": "Engineering"},
-            "typeOfEmployment": {"label": "Full-time"}, "experienceLevel": {"label": "Associate"},
+            "department": {"label": "Engineering"},
+            "function": {"label": "Engineering"},
+            "typeOfEmployment": {"label": "Full-time"},
+            "experienceLevel": {"label": "Associate"},
             "ref": f"__BASE_URL__/v1/companies/{company}/postings/{posting_id}",
-        }  # fmt: skip
+        }
         summaries.append(summary)
         details[posting_id] = {
             **summary,
             "postingUrl": f"__BASE_URL__/sr/{company}/{posting_id}",
-            "jobAd": {"sections": {
-                "companyDescription": {"title": "Company Description", "text": f"<p>{html.escape(p.company)}</p>"},
-                "jobDescription": {"title": "Job Description", "text": as_html(p.description)},
-                "qualifications": {"title": "Qualifications", "text": ""},
-                "additionalInformation": {"title": "Additional Information", "text": ""},
-            }},
-        }  # fmt: skip
+            "jobAd": {
+                "sections": {
+                    "companyDescription": {"title": "Company Description", "text": f"<p>{html.escape(p.company)}</p>"},
+                    "jobDescription": {"title": "Job Description", "text": as_html(p.description)},
+                    "qualifications": {"title": "Qualifications", "text": ""},
+                    "additionalInformation": {"title": "Additional Information", "text": ""},
+                }
+            },
+        }
     listing = {"offset": 0, "limit": 100, "totalFound": len(summaries), "content": summaries}
     return listing, details
 
@@ -199,31 +235,62 @@ def workable(account: str, postings: list[Posting]) -> dict:
     for n, p in enumerate(postings):
         city, state = city_state(p.city)
         code = f"{account[:3].upper()}{n:04d}"
-        jobs.append({
-            "title": p.title, "shortcode": code, "code": "", "employment_type": "Full-time",
-            "telecommuting": False, "department": "Design", "url": f"__BASE_URL__/workable/{account}/j/{code}",
-            "shortlink": f"__BASE_URL__/workable/j/{code}", "application_url": f"__BASE_URL__/workable/{code}/apply",
-            "published_on": "2026-09-28", "created_at": "2026-09-28", "country": "United States", "city": city,
-            "state": state, "education": "", "experience": "", "function": "", "industry": "Renewables",
-            "locations": [{"country": "United States", "countryCode": "US", "city": city, "region": state,
-                           "hidden": False}],
-            "description": as_html(p.description),
-        })  # fmt: skip
+        jobs.append(
+            {
+                "title": p.title,
+                "shortcode": code,
+                "code": "",
+                "employment_type": "Full-time",
+                "telecommuting": False,
+                "department": "Design",
+                "url": f"__BASE_URL__/workable/{account}/j/{code}",
+                "shortlink": f"__BASE_URL__/workable/j/{code}",
+                "application_url": f"__BASE_URL__/workable/{code}/apply",
+                "published_on": "2026-09-28",
+                "created_at": "2026-09-28",
+                "country": "United States",
+                "city": city,
+                "state": state,
+                "education": "",
+                "experience": "",
+                "function": "",
+                "industry": "Renewables",
+                "locations": [
+                    {"country": "United States", "countryCode": "US", "city": city, "region": state, "hidden": False}
+                ],
+                "description": as_html(p.description),
+            }
+        )
     return {"name": postings[0].company if postings else account, "description": "", "jobs": jobs}
 
 
 def job_posting_ld(p: Posting, n: int, page: str) -> dict:
     city, state = city_state(p.city)
     return {
-        "@context": "https://schema.org", "@type": "JobPosting", "title": p.title,
-        "description": as_html(p.description), "datePosted": "2026-09-25", "validThrough": "2026-12-31",
-        "employmentType": "FULL_TIME", "identifier": {"@type": "PropertyValue", "name": p.company, "value": p.key},
-        "hiringOrganization": {"@type": "Organization", "name": p.company,
-                               "sameAs": f"https://{p.website}" if p.website else None},
-        "jobLocation": {"@type": "Place", "address": {"@type": "PostalAddress", "addressLocality": city,
-                                                       "addressRegion": state, "addressCountry": "US"}},
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": p.title,
+        "description": as_html(p.description),
+        "datePosted": "2026-09-25",
+        "validThrough": "2026-12-31",
+        "employmentType": "FULL_TIME",
+        "identifier": {"@type": "PropertyValue", "name": p.company, "value": p.key},
+        "hiringOrganization": {
+            "@type": "Organization",
+            "name": p.company,
+            "sameAs": f"https://{p.website}" if p.website else None,
+        },
+        "jobLocation": {
+            "@type": "Place",
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": city,
+                "addressRegion": state,
+                "addressCountry": "US",
+            },
+        },
         "url": f"__BASE_URL__/careers/{page}.html#{p.key}",
-    }  # fmt: skip
+    }
 
 
 def career_page(page: str, postings: list[Posting], layout: int) -> str:
@@ -238,8 +305,10 @@ def career_page(page: str, postings: list[Posting], layout: int) -> str:
         scripts = [json.dumps({"@context": "https://schema.org", "@graph": graph}, indent=1)]
     blocks = "\n".join(f'<script type="application/ld+json">\n{s}\n</script>' for s in scripts)
     items = "\n".join(f"<li>{html.escape(p.title)}</li>" for p in postings)
-    return f"<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Careers</title>\n{blocks}\n</head>\n" \
-           f"<body><h1>Open roles</h1><ul>{items}</ul></body></html>\n"  # fmt: skip
+    return (
+        f'<!doctype html>\n<html><head><meta charset="utf-8"><title>Careers</title>\n{blocks}\n</head>\n'
+        f"<body><h1>Open roles</h1><ul>{items}</ul></body></html>\n"
+    )
 
 
 def assign(postings: list[Posting]) -> dict[tuple[str, str], list[Posting]]:
@@ -299,9 +368,17 @@ def keyword_search_jobs(boards: dict[tuple[str, str], list[Posting]]) -> list[di
         if kind == "jobposting" or (kind in ("lever", "smartrecruiters") and not board.startswith("background")):
             for p in postings:
                 city, state = city_state(p.city)
-                jobs.append({"key": f"{zlib.crc32(p.key.encode()):08x}{len(jobs):04d}", "title": p.title,
-                             "company": p.company, "city": city, "state": state, "description": as_html(p.description),
-                             "date": "2026-11-1" + str(len(jobs) % 10)})  # fmt: skip
+                jobs.append(
+                    {
+                        "key": f"{zlib.crc32(p.key.encode()):08x}{len(jobs):04d}",
+                        "title": p.title,
+                        "company": p.company,
+                        "city": city,
+                        "state": state,
+                        "description": as_html(p.description),
+                        "date": "2026-11-1" + str(len(jobs) % 10),
+                    }
+                )
     return jobs
 
 
@@ -342,21 +419,30 @@ def write_golden(solar: list[Posting], background: list[Posting]) -> None:
     """The demo's labeled postings: every real background posting (label false: none is a solar design role) and
     every fictional solar-side posting, marked synthetic so `leads evaluate` reports the two apart."""
     items = [
-        {"id": p.key, "description": p.description, "label": p.label, "company": p.company, "title": p.title,
-         "category": p.category, "synthetic": p.category != "background"}
+        {
+            "id": p.key,
+            "description": p.description,
+            "label": p.label,
+            "company": p.company,
+            "title": p.title,
+            "category": p.category,
+            "synthetic": p.category != "background",
+        }
         for p in solar + background
-    ]  # fmt: skip
+    ]
     payload = {
         "metadata": {
-            "created": "2026-11-21T00:00:00Z", "purpose": "golden_test_set", "count": len(items),
+            "created": "2026-11-21T00:00:00Z",
+            "purpose": "golden_test_set",
+            "count": len(items),
             "positives": sum(1 for i in items if i["label"]),
             "real": sum(1 for i in items if not i["synthetic"]),
             "notes": "label true = a solar PV design / drafting / design-engineering role. Background items are "
-                     "the 500 real LinkedIn postings (CC-BY-SA-4.0, see demo/data/README.md), each read and labeled "
-                     "by that definition; the solar-side items are the demo's fictional postings (synthetic).",
+            "the 500 real LinkedIn postings (CC-BY-SA-4.0, see demo/data/README.md), each read and labeled "
+            "by that definition; the solar-side items are the demo's fictional postings (synthetic).",
         },
         "items": items,
-    }  # fmt: skip
+    }
     write_json(GOLDEN, payload)
 
 
@@ -364,9 +450,19 @@ def search_result(company: str, url: str, title: str, content: str, score: float
     """One result in SearxNG's shape (`company` is for the demo server's matching and is not in real answers)."""
     parts = url.split("/")
     parsed = ["https", parts[2], "/" + "/".join(parts[3:]), "", "", ""]
-    return {"company": company, "url": url, "title": title, "content": content, "engine": "duckduckgo",
-            "engines": ["duckduckgo", "brave"], "parsed_url": parsed, "score": score, "positions": [1],
-            "category": "general", "publishedDate": None}  # fmt: skip
+    return {
+        "company": company,
+        "url": url,
+        "title": title,
+        "content": content,
+        "engine": "duckduckgo",
+        "engines": ["duckduckgo", "brave"],
+        "parsed_url": parsed,
+        "score": score,
+        "positions": [1],
+        "category": "general",
+        "publishedDate": None,
+    }
 
 
 def search_index(rng: random.Random) -> list[dict]:

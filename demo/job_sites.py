@@ -30,16 +30,28 @@ def indeed_answer(jobs: list[dict], query: str) -> dict:
     results = []
     for job in matching(jobs, graphql_term(query))[:limit]:
         posted = datetime.combine(date.fromisoformat(job["date"]), datetime.min.time())
-        results.append({"trackingKey": f"t-{job['key']}", "job": {
-            "key": job["key"], "title": job["title"], "sourceEmployerName": job["company"],
-            "dateOnIndeed": int(posted.timestamp() * 1000), "description": {"html": job["description"]},
-            "location": {"countryCode": "US", "admin1Code": job["state"] or None, "city": job["city"] or None},
-            "compensation": {"estimated": None, "baseSalary": None, "currencyCode": None},
-            "attributes": [{"key": "CF3CP"}],
-            "employer": {"relativeCompanyPageUrl": f"/cmp/{job['company'].replace(' ', '-')}", "name": job["company"],
-                         "ugcStats": None, "dossier": None},
-            "recruit": {"viewJobUrl": None},
-        }})  # fmt: skip
+        results.append(
+            {
+                "trackingKey": f"t-{job['key']}",
+                "job": {
+                    "key": job["key"],
+                    "title": job["title"],
+                    "sourceEmployerName": job["company"],
+                    "dateOnIndeed": int(posted.timestamp() * 1000),
+                    "description": {"html": job["description"]},
+                    "location": {"countryCode": "US", "admin1Code": job["state"] or None, "city": job["city"] or None},
+                    "compensation": {"estimated": None, "baseSalary": None, "currencyCode": None},
+                    "attributes": [{"key": "CF3CP"}],
+                    "employer": {
+                        "relativeCompanyPageUrl": f"/cmp/{job['company'].replace(' ', '-')}",
+                        "name": job["company"],
+                        "ugcStats": None,
+                        "dossier": None,
+                    },
+                    "recruit": {"viewJobUrl": None},
+                },
+            }
+        )
     return {"data": {"jobSearch": {"pageInfo": {"nextCursor": None}, "results": results}}}
 
 

@@ -49,8 +49,16 @@ class DemoHandler(BaseHTTPRequestHandler):
         if parts.path == "/search":
             query = parse_qs(parts.query).get("q", [""])[0]
             results = search_results(query, self.search_index)
-            body = {"query": query, "number_of_results": len(results), "results": results, "answers": [],
-                    "corrections": [], "infoboxes": [], "suggestions": [], "unresponsive_engines": []}  # fmt: skip
+            body = {
+                "query": query,
+                "number_of_results": len(results),
+                "results": results,
+                "answers": [],
+                "corrections": [],
+                "infoboxes": [],
+                "suggestions": [],
+                "unresponsive_engines": [],
+            }
             return self._send(200, json.dumps(body).encode(), "application/json")
         if parts.path == "/jobs-guest/jobs/api/seeMoreJobPostings/search":
             params = parse_qs(parts.query)

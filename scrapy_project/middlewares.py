@@ -72,7 +72,13 @@ class CallbackFailureMiddleware:
         from scrapy_project.items import CrawlFailure
 
         source = getattr(self.crawler.spider, "name", None) or "unknown"
-        return [CrawlFailure(
-            source=source, url=response.url, status=response.status, kind="parse_error",
-            error=f"{type(exception).__name__}: {exception}"[:500], retries=response.meta.get("retry_times", 0),
-        )]  # fmt: skip
+        return [
+            CrawlFailure(
+                source=source,
+                url=response.url,
+                status=response.status,
+                kind="parse_error",
+                error=f"{type(exception).__name__}: {exception}"[:500],
+                retries=response.meta.get("retry_times", 0),
+            )
+        ]

@@ -115,9 +115,11 @@ class DuckDBPipeline:
     def from_crawler(cls, crawler):
         settings = crawler.settings
         pipeline = cls(
-            Path(settings["LEADS_WAREHOUSE"]).resolve(), settings.get("LEADS_RUN_ID"),
-            settings.getint("DUCKDB_BATCH_SIZE"), crawler.stats,
-        )  # fmt: skip
+            Path(settings["LEADS_WAREHOUSE"]).resolve(),
+            settings.get("LEADS_RUN_ID"),
+            settings.getint("DUCKDB_BATCH_SIZE"),
+            crawler.stats,
+        )
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         return pipeline
 
@@ -165,11 +167,22 @@ class DuckDBPipeline:
         self.stats.inc_value("leads/dropped")
 
     def _log(self, kind, source, url, status, error, retries, reason, source_key) -> None:
-        self._add("crawl_log", {
-            "run_id": self.run_id, "logged_at": datetime.now(UTC).replace(tzinfo=None), "kind": kind,
-            "source": source, "url": url, "status": status, "error": error, "retries": retries, "reason": reason,
-            "source_key": source_key,
-        }, None)  # fmt: skip
+        self._add(
+            "crawl_log",
+            {
+                "run_id": self.run_id,
+                "logged_at": datetime.now(UTC).replace(tzinfo=None),
+                "kind": kind,
+                "source": source,
+                "url": url,
+                "status": status,
+                "error": error,
+                "retries": retries,
+                "reason": reason,
+                "source_key": source_key,
+            },
+            None,
+        )
 
     def _add(self, table: str, row: dict, stat: str | None) -> None:
         self.buffers[table].append((row, stat))

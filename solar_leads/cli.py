@@ -4,34 +4,22 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
-import os
 import signal
 import sys
 import threading
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import duckdb
-
 from solar_leads import __version__
 from solar_leads.adhoc.query import DEFAULT_TABLE_ROWS, DEFAULT_TIMEOUT
-from solar_leads.config import DEBUG_ENV, DEFAULT_MEMORY_LIMIT, SETTINGS, Config, load_config, out_of_memory
+from solar_leads.config import DEBUG_ENV, DEFAULT_MEMORY_LIMIT, SETTINGS, Config, load_config
+from solar_leads.environment import environment
 from solar_leads.errors import (
-    EXIT_BAD_INPUT,
-    EXIT_FAILED,
-    EXIT_INTERRUPTED,
-    EXIT_OK,
-    EXIT_OUTPUT_CLOSED,
-    EXIT_PARTIAL,
-    Interrupted,
-    RunFailed,
     UserError,
 )
-from solar_leads.exit import exit_now
+from solar_leads.exit import exit_now, exit_status
+from solar_leads.pipeline.formats import CHOOSABLE_FORMATS
 from solar_leads.progress import PROGRESS_ENV
-from solar_leads.warehouse.dbt_runner import DbtError
 from solar_leads.warehouse.lock import warehouse_lock
 
 Handler = Callable[[argparse.Namespace, Config], int]
@@ -142,40 +130,26 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
     from solar_leads.pipeline.discover import parse_batch
     from solar_leads.pipeline.run import run
 
-    for value in args.set:
-        _setting(value)  # refuse a malformed one before anything runs
+    overrides = dict(_setting(value) for value in args.set)  # a malformed one is refused before anything runs
     config = _run_config(args, config)
     batch = parse_batch(args.batch)
     with warehouse_lock(config.warehouse, "run"):
-        return run(config, args.sources, args.set, args.format or ["csv"], args.bom, batch)
-
-
-CRAWL_STATUS = {EXIT_OK: "ok", EXIT_PARTIAL: "partial", EXIT_FAILED: "failed", EXIT_INTERRUPTED: "interrupted"}
+        return run(config, args.sources, overrides, args.format or ["csv"], args.bom, batch)
 
 
 def cmd_crawl(args: argparse.Namespace, config: Config) -> int:
-    from solar_leads.pipeline.crawl import crawl
-    from solar_leads.pipeline.run import refuse_demo_into_real_warehouse, sources_file
-    from solar_leads.pipeline.sources import load_sources
-    from solar_leads.warehouse.run_id import check_run_id, registered_run
+    from solar_leads.pipeline.crawl_process import crawl_stage
+    from solar_leads.warehouse.run_id import check_run_id
 
     config = _run_config(args, config)
     run_id = check_run_id(args.run_id) if args.run_id else None
-    overrides = dict(_setting(value) for value in args.set)
-    with warehouse_lock(config.warehouse, "crawl"):
-        if args.sources is None:
-            refuse_demo_into_real_warehouse(config)
-        with sources_file(args.sources) as path:
-            parsed = load_sources(path)
-            with registered_run(config.warehouse, "crawl", args.sources, args.sources is None, run_id) as record:
-                summary = crawl(config, parsed, record.run_id, overrides)
-                record.status = CRAWL_STATUS[summary.exit_status]
-    return summary.exit_status
+    return crawl_stage(config, args.sources, run_id, dict(_setting(value) for value in args.set))
 
 
 def cmd_discover(args: argparse.Namespace, config: Config) -> int:
+    from solar_leads.pipeline.crawl_process import CRAWL_STATUS
+    from solar_leads.pipeline.demo_sources import refuse_demo_into_real_warehouse, sources_file
     from solar_leads.pipeline.discover import discover, parse_batch
-    from solar_leads.pipeline.run import refuse_demo_into_real_warehouse, sources_file
     from solar_leads.pipeline.sources import load_sources
     from solar_leads.warehouse.run_id import registered_run
 
@@ -196,10 +170,12 @@ def cmd_discover(args: argparse.Namespace, config: Config) -> int:
 
 def _add_batch(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--batch", default="1/1", metavar="K/N",
+        "--batch",
+        default="1/1",
+        metavar="K/N",
         help="search only the K-th of N slices of the keyword-search terms and board queries, so N machines or CI "
         "jobs split a day's search (default 1/1: all of them)",
-    )  # fmt: skip
+    )
 
 
 def _setting(value: str) -> tuple[str, str]:
@@ -224,10 +200,11 @@ def _add_paths(parser: argparse.ArgumentParser, sources: bool = False, out: bool
     """--warehouse, and --sources / --out for the commands that use them (a command offers no option it ignores)."""
     if sources:
         parser.add_argument(
-            "--sources", type=Path,
+            "--sources",
+            type=Path,
             help="sources.yml to crawl (default: the bundled demo corpus, into its own warehouse "
             "data/demo/warehouse.duckdb and OUTPUT_DIR/demo unless --warehouse / --out say otherwise)",
-        )  # fmt: skip
+        )
     parser.add_argument("--warehouse", type=Path, help="DuckDB warehouse file (default: $WAREHOUSE)")
     if out:
         parser.add_argument("--out", type=Path, help="output directory (default: $OUTPUT_DIR or output/)")
@@ -236,10 +213,12 @@ def _add_paths(parser: argparse.ArgumentParser, sources: bool = False, out: bool
 
 def _add_formats(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--format", action="append", choices=("csv", "hubspot", "salesforce", "xlsx"),
+        "--format",
+        action="append",
+        choices=CHOOSABLE_FORMATS,
         help="the leads file's format, repeatable (default csv): hubspot / salesforce are CRM company imports "
         "(solar_leads_<run_id>.hubspot.csv, .salesforce.csv), xlsx a workbook with text cells and links",
-    )  # fmt: skip
+    )
     parser.add_argument("--bom", action="store_true", help="start CSV files with a UTF-8 byte order mark (Excel)")
 
 
@@ -253,9 +232,12 @@ def _add_quiet(parser: argparse.ArgumentParser) -> None:
 
 def _add_scrapy_settings(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--set", action="append", default=[], metavar="NAME=VALUE",
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
         help="override a Scrapy setting, e.g. DOWNLOAD_MAXSIZE=67108864 or RETRY_TIMES=0 (repeatable)",
-    )  # fmt: skip
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -339,10 +321,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--select", nargs="+", metavar="SPEC", help="dbt selection, e.g. +postings (default: the whole warehouse)"
     )
     build.add_argument(
-        "--full-refresh", action="store_true",
+        "--full-refresh",
+        action="store_true",
         help="rebuild the incremental models (the kept posting scores) from scratch and run the seeds and unit "
         "tests; gives the same marts as the incremental build, which scores only new or changed postings",
-    )  # fmt: skip
+    )
     _add_quiet(build)
     build.set_defaults(handler=cmd_build)
 
@@ -426,14 +409,29 @@ def build_parser() -> argparse.ArgumentParser:
         "once complete. Exit status: 0 answered, 2 refused, unparsable, failed or stopped by a limit.",
     )
     query.add_argument("sql", help='the query, e.g. "select company, score from marts.leads limit 5"')
-    query.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                       help="table (the first --max-rows rows), or csv / json (every row)")  # fmt: skip
-    query.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
-                       help=f"stop the query after this many seconds (default {DEFAULT_TIMEOUT:g})")  # fmt: skip
-    query.add_argument("--memory-limit", default=DEFAULT_MEMORY_LIMIT,
-                       help=f"DuckDB memory limit, e.g. 500MB (default {DEFAULT_MEMORY_LIMIT})")  # fmt: skip
-    query.add_argument("--max-rows", type=int, default=DEFAULT_TABLE_ROWS,
-                       help=f"rows the table format prints (default {DEFAULT_TABLE_ROWS})")  # fmt: skip
+    query.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="table (the first --max-rows rows), or csv / json (every row)",
+    )
+    query.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        help=f"stop the query after this many seconds (default {DEFAULT_TIMEOUT:g})",
+    )
+    query.add_argument(
+        "--memory-limit",
+        default=DEFAULT_MEMORY_LIMIT,
+        help=f"DuckDB memory limit, e.g. 500MB (default {DEFAULT_MEMORY_LIMIT})",
+    )
+    query.add_argument(
+        "--max-rows",
+        type=int,
+        default=DEFAULT_TABLE_ROWS,
+        help=f"rows the table format prints (default {DEFAULT_TABLE_ROWS})",
+    )
     query.add_argument("--warehouse", type=Path, help="DuckDB warehouse file (default: $WAREHOUSE)")
     query.set_defaults(handler=cmd_query)
     return parser
@@ -445,45 +443,17 @@ def _terminate(signum, frame):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.debug:
-        os.environ[DEBUG_ENV] = "1"
+    settings = {DEBUG_ENV: "1" if args.debug else None}  # --debug and --quiet reach the crawl's child process too
     if getattr(args, "quiet", False):
-        os.environ[PROGRESS_ENV] = "0"  # also for the crawls a run starts in child processes
+        settings[PROGRESS_ENV] = "0"
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        config = load_config()
-        return args.handler(args, config)
-    except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except (DbtError, RunFailed) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    except Interrupted as exc:
-        print(f"interrupted: {exc}", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except KeyboardInterrupt:
-        print("interrupted: stopped before the end; the raw data loaded so far is kept, files and marts of earlier "
-              "runs are untouched (an export refuses marts of an unfinished build: run `leads build`)",
-              file=sys.stderr)  # fmt: skip
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        # the reader stopped early: nothing to say (it is gone), and nothing more to write to it
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OUTPUT_CLOSED
-    except duckdb.OutOfMemoryException:
-        print(f"error: {out_of_memory()}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except Exception as exc:  # the contract: one line, never a traceback unless asked for
-        if args.debug:
-            traceback.print_exc()
-        first = (str(exc).strip().splitlines() or [""])[0][:300]
-        print(f"error: unexpected {type(exc).__name__}: {first} (rerun with --debug for the traceback)",
-              file=sys.stderr)  # fmt: skip
-        return EXIT_FAILED
+        with environment(**settings):
+            return args.handler(args, load_config())
+    except BaseException as exc:
+        return exit_status(exc, args.debug)
     finally:
         signal.signal(signal.SIGTERM, previous)
-        gc.collect()  # DuckDB objects left in reference cycles go now, not in a noisy interpreter teardown
 
 
 def entry() -> None:

@@ -55,8 +55,10 @@ def out_of_memory(env: Mapping[str, str] | None = None) -> str:
     """What to tell a user whose DuckDB work needed more memory than LEADS_MEMORY_LIMIT (DuckDB's own advice names
     SET statements a user cannot reach)."""
     limit = (os.environ if env is None else env).get("LEADS_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
-    return (f"DuckDB needed more memory than LEADS_MEMORY_LIMIT={limit} allows (it spills to disk past the limit, "
-            "but some steps cannot): set LEADS_MEMORY_LIMIT higher")  # fmt: skip
+    return (
+        f"DuckDB needed more memory than LEADS_MEMORY_LIMIT={limit} allows (it spills to disk past the limit, "
+        "but some steps cannot): set LEADS_MEMORY_LIMIT higher"
+    )
 
 
 @dataclass(frozen=True)
@@ -143,5 +145,11 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     memory_limit = env.get("LEADS_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
     if not MEMORY_SIZE.match(memory_limit):
         raise UserError(f"LEADS_MEMORY_LIMIT={memory_limit!r} is not a size such as 500MB or 2GB")
-    return Config(warehouse=warehouse, output_dir=output_dir, labeled_dir=labeled_dir, llm=llm,
-                  memory_limit=memory_limit.strip(), **values)  # type: ignore[arg-type]  # fmt: skip
+    return Config(
+        warehouse=warehouse,
+        output_dir=output_dir,
+        labeled_dir=labeled_dir,
+        llm=llm,
+        memory_limit=memory_limit.strip(),
+        **values,  # type: ignore[arg-type]
+    )

@@ -51,8 +51,10 @@ def file_reader(path: Path, fmt: str, parallel: bool = True) -> str:
     quoted = "'" + str(path).replace("'", "''") + "'"
     if fmt == "csv":
         one_thread = "" if parallel else ", parallel = false"
-        return (f"read_csv({quoted}, all_varchar = true, header = true, delim = ',', quote = '\"', escape = '\"'"
-                f"{one_thread})")  # fmt: skip
+        return (
+            f"read_csv({quoted}, all_varchar = true, header = true, delim = ',', quote = '\"', escape = '\"'"
+            f"{one_thread})"
+        )
     layout = "newline_delimited" if fmt == "jsonl" else "auto"
     return f"read_json({quoted}, format = '{layout}', maximum_object_size = 67108864)"
 
@@ -103,8 +105,9 @@ def load_as_text(
 
         def load(in_parallel: bool) -> int:
             # a plain load keeps file order, so rowid numbers the rows (a window function would cost a pass)
-            con.execute(f"create or replace table {table}_loaded as select {columns} "
-                        f"from {file_reader(path, fmt, in_parallel)}")  # fmt: skip
+            con.execute(
+                f"create or replace table {table}_loaded as select {columns} from {file_reader(path, fmt, in_parallel)}"
+            )
             return con.execute(f"select count(*) from {table}_loaded").fetchall()[0][0]
 
         read_with_fallback(path, load)
@@ -133,8 +136,12 @@ def read_with_fallback(path: Path, attempt: Callable[[bool], int]) -> None:
         splittable = isinstance(exc, duckdb.InvalidInputException) and "unterminated quote" not in str(exc)
         if fmt != "csv" or not splittable:
             raise unreadable(path, fmt, exc) from None
-    print(f"note: DuckDB's parallel CSV reader stopped in {path}; reading it again in one thread, to tell a line "
-          "break inside quotes from an error in the file", file=sys.stderr, flush=True)  # fmt: skip
+    print(
+        f"note: DuckDB's parallel CSV reader stopped in {path}; reading it again in one thread, to tell a line "
+        "break inside quotes from an error in the file",
+        file=sys.stderr,
+        flush=True,
+    )
     try:
         read = attempt(False)
     except FILE_ERRORS as exc:

@@ -23,9 +23,17 @@ SOLAR_JOB = "&lt;p&gt;Design residential PV systems in Aurora Solar and draft pe
 
 
 def board(name: str, count: int, start: int = 0, content: str = SOLAR_JOB) -> str:
-    jobs = [{"id": start + n, "title": f"Solar Designer {start + n}", "company_name": f"{name.title()} Solar",
-             "absolute_url": f"https://jobs.example/{name}/{start + n}", "location": {"name": "Austin, TX"},
-             "content": content} for n in range(count)]  # fmt: skip
+    jobs = [
+        {
+            "id": start + n,
+            "title": f"Solar Designer {start + n}",
+            "company_name": f"{name.title()} Solar",
+            "absolute_url": f"https://jobs.example/{name}/{start + n}",
+            "location": {"name": "Austin, TX"},
+            "content": content,
+        }
+        for n in range(count)
+    ]
     return json.dumps({"jobs": jobs})
 
 
@@ -42,8 +50,9 @@ def one_line_error(result) -> str:
 
 def leads_process(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
     command = [sys.executable, "-m", "solar_leads.cli", *args]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, **(env or {})})  # fmt: skip
+    return subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})}
+    )
 
 
 def wait_for(predicate, seconds: float = 60) -> None:
@@ -64,8 +73,9 @@ def build_warehouse(tmp: Path) -> tuple[Path, Path]:
     with ScriptedServer(routes) as server:
         sources = tmp / "sources.yml"
         write_sources(sources, server.url, [{"type": "greenhouse", "board": "acme"}])
-        result = run_leads("run", "--sources", str(sources), "--warehouse", str(tmp / "w.duckdb"),
-                           "--out", str(tmp / "out"), "--quiet")  # fmt: skip
+        result = run_leads(
+            "run", "--sources", str(sources), "--warehouse", str(tmp / "w.duckdb"), "--out", str(tmp / "out"), "--quiet"
+        )
     assert result.returncode == 0, result.stderr[-3000:]
     return tmp / "w.duckdb", tmp / "out"
 

@@ -26,8 +26,14 @@ class AshbySpider(SourceSpider):
         if job.get("isListed") is False:
             return None
         return PostingItem(
-            source=self.name, source_key=f"{self.name}:{entry['org']}", external_id=str(job.get("id", "")),
-            url=job.get("jobUrl") or "", title=job.get("title"), company=entry.get("company") or entry["org"],
-            description=job.get("descriptionPlain") or job.get("descriptionHtml"), location=_location(job),
-            posted_at=job.get("publishedAt"), payload=job,
-        )  # fmt: skip
+            source=self.name,
+            source_key=f"{self.name}:{entry['org']}",
+            external_id=str(job.get("id", "")),
+            url=job.get("jobUrl") or "",
+            title=job.get("title"),
+            company=entry.get("company") or entry["org"],
+            description=job.get("descriptionPlain") or job.get("descriptionHtml"),
+            location=_location(job),
+            posted_at=job.get("publishedAt"),
+            payload=job,
+        )

@@ -80,18 +80,24 @@ class SourceSpider(scrapy.Spider):
         if failure.check(DownloadCancelledError) or "larger than download max size" in message:
             kind = "body_too_large"
             limit = self.settings.getint("DOWNLOAD_MAXSIZE")
-            message = (f"the body is larger than DOWNLOAD_MAXSIZE ({limit} bytes) and was refused: raise the limit "
-                       f"with --set DOWNLOAD_MAXSIZE=<bytes> ({message})")  # fmt: skip
+            message = (
+                f"the body is larger than DOWNLOAD_MAXSIZE ({limit} bytes) and was refused: raise the limit "
+                f"with --set DOWNLOAD_MAXSIZE=<bytes> ({message})"
+            )
         elif failure.check(HttpError):
             status = failure.value.response.status  # type: ignore[union-attr]  # an HttpError has its response
             kind = "http_error"
         elif failure.check(IgnoreRequest) and "robots" in str(failure.value).lower():
             kind = "robots_disallowed"
         yield CrawlFailure(
-            source=self.name, url=request.url, status=status, retries=request.meta.get("retry_times", 0),
-            error=f"{getattr(failure.type, '__name__', 'Error')}: {message}"[:500], kind=kind,
+            source=self.name,
+            url=request.url,
+            status=status,
+            retries=request.meta.get("retry_times", 0),
+            error=f"{getattr(failure.type, '__name__', 'Error')}: {message}"[:500],
+            kind=kind,
             source_key=self.source_key(request.cb_kwargs.get("entry")),
-        )  # fmt: skip
+        )
 
     def decode(self, response: Response) -> tuple[str | None, CrawlFailure | None]:
         """The body as text: UTF-8, or the charset the server declares; anything else is a decode failure."""
@@ -163,6 +169,11 @@ class SourceSpider(scrapy.Spider):
     def failure(self, response: Response, kind: str, error: str) -> CrawlFailure:
         entry = response.request.cb_kwargs.get("entry") if response.request is not None else None
         return CrawlFailure(
-            source=self.name, url=response.url, status=response.status, error=error, kind=kind,
-            retries=response.meta.get("retry_times", 0), source_key=self.source_key(entry),
-        )  # fmt: skip
+            source=self.name,
+            url=response.url,
+            status=response.status,
+            error=error,
+            kind=kind,
+            retries=response.meta.get("retry_times", 0),
+            source_key=self.source_key(entry),
+        )

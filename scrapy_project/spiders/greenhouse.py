@@ -17,10 +17,14 @@ class GreenhouseSpider(SourceSpider):
 
     def item_from(self, job, entry, response, document):
         return PostingItem(
-            source=self.name, source_key=f"{self.name}:{entry['board']}", external_id=str(job.get("id", "")),
-            url=job.get("absolute_url") or "", title=job.get("title"),
+            source=self.name,
+            source_key=f"{self.name}:{entry['board']}",
+            external_id=str(job.get("id", "")),
+            url=job.get("absolute_url") or "",
+            title=job.get("title"),
             company=job.get("company_name") or entry.get("company") or entry["board"],
             description=job.get("content"),  # entity-escaped HTML; the pipeline unescapes and strips it
             location=(job.get("location") or {}).get("name"),
-            posted_at=job.get("first_published") or job.get("updated_at"), payload=job,
-        )  # fmt: skip
+            posted_at=job.get("first_published") or job.get("updated_at"),
+            payload=job,
+        )

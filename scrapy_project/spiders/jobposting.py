@@ -102,9 +102,14 @@ class JobPostingSpider(SourceSpider):
         if not external_id:
             external_id = hashlib.sha1(f"{url}|{posting.get('title')}".encode()).hexdigest()[:16]
         return PostingItem(
-            source=self.name, source_key=f"{self.name}:{entry['url']}", external_id=str(external_id),
-            url=url, title=posting.get("title"),
+            source=self.name,
+            source_key=f"{self.name}:{entry['url']}",
+            external_id=str(external_id),
+            url=url,
+            title=posting.get("title"),
             company=_name(posting.get("hiringOrganization")) or entry.get("company"),
-            description=posting.get("description"), location=_location(posting),
-            posted_at=posting.get("datePosted"), payload=posting,
-        )  # fmt: skip
+            description=posting.get("description"),
+            location=_location(posting),
+            posted_at=posting.get("datePosted"),
+            payload=posting,
+        )

@@ -39,10 +39,14 @@ class LeverSpider(SourceSpider):
     def item_from(self, posting, entry, response, document):
         created = posting.get("createdAt")
         return PostingItem(
-            source=self.name, source_key=f"{self.name}:{entry['site']}", external_id=str(posting.get("id", "")),
-            url=posting.get("hostedUrl") or "", title=posting.get("text"),
-            company=entry.get("company") or entry["site"], description=_description(posting),
+            source=self.name,
+            source_key=f"{self.name}:{entry['site']}",
+            external_id=str(posting.get("id", "")),
+            url=posting.get("hostedUrl") or "",
+            title=posting.get("text"),
+            company=entry.get("company") or entry["site"],
+            description=_description(posting),
             location=_location(posting),
             posted_at=datetime.fromtimestamp(created / 1000, UTC).isoformat() if created else None,
             payload=posting,
-        )  # fmt: skip
+        )

@@ -34,6 +34,11 @@ class SearxngSpider(SourceSpider):
     def item_from(self, result, entry, response, document):
         search = response.meta["search"]
         return SnippetItem(
-            query=search["query"], rank=0, url=result.get("url") or "", title=result.get("title"),
-            content=result.get("content"), company=search.get("company"), field=search.get("field"),
-        )  # fmt: skip
+            query=search["query"],
+            rank=0,
+            url=result.get("url") or "",
+            title=result.get("title"),
+            content=result.get("content"),
+            company=search.get("company"),
+            field=search.get("field"),
+        )

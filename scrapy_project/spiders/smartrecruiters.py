@@ -47,9 +47,14 @@ class SmartRecruitersSpider(SourceSpider):
             str(location[key]) for key in ("city", "region", "country") if location.get(key)
         )
         yield PostingItem(
-            source=self.name, source_key=f"{self.name}:{entry['company']}", external_id=str(posting.get("id", "")),
-            url=posting.get("postingUrl") or response.url, title=posting.get("name"),
+            source=self.name,
+            source_key=f"{self.name}:{entry['company']}",
+            external_id=str(posting.get("id", "")),
+            url=posting.get("postingUrl") or response.url,
+            title=posting.get("name"),
             company=(posting.get("company") or {}).get("name") or entry["company"],
             description="\n".join(section.get("text") or "" for section in sections if isinstance(section, dict)),
-            location=place or None, posted_at=posting.get("releasedDate"), payload=posting,
-        )  # fmt: skip
+            location=place or None,
+            posted_at=posting.get("releasedDate"),
+            payload=posting,
+        )

@@ -28,9 +28,14 @@ class WorkableSpider(SourceSpider):
 
     def item_from(self, job, entry, response, document):
         return PostingItem(
-            source=self.name, source_key=f"{self.name}:{entry['account']}",
-            external_id=str(job.get("shortcode", "")), url=job.get("url") or "", title=job.get("title"),
+            source=self.name,
+            source_key=f"{self.name}:{entry['account']}",
+            external_id=str(job.get("shortcode", "")),
+            url=job.get("url") or "",
+            title=job.get("title"),
             company=document.get("name") or entry.get("company") or entry["account"],
-            description=job.get("description"), location=_location(job),
-            posted_at=job.get("published_on") or job.get("created_at"), payload=job,
-        )  # fmt: skip
+            description=job.get("description"),
+            location=_location(job),
+            posted_at=job.get("published_on") or job.get("created_at"),
+            payload=job,
+        )

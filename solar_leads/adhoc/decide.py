@@ -10,13 +10,28 @@ from solar_leads.files import file_format, load_as_text, write_query
 from solar_leads.warehouse.compiled_models import create_views, open_adhoc
 
 INPUT_COLUMNS = (
-    "candidate_id", "field", "candidate", "model_conf", "source_hint",
-    "recall_hits", "recall_used", "verdict", "target_regex",
-)  # fmt: skip
+    "candidate_id",
+    "field",
+    "candidate",
+    "model_conf",
+    "source_hint",
+    "recall_hits",
+    "recall_used",
+    "verdict",
+    "target_regex",
+)
 DECISION_COLUMNS = (
-    "base", "recall_factor", "computed_conf", "is_authoritative", "passes_verdict",
-    "passes_confidence", "passes_regex", "allow_zero_recall", "accepted", "reason",
-)  # fmt: skip
+    "base",
+    "recall_factor",
+    "computed_conf",
+    "is_authoritative",
+    "passes_verdict",
+    "passes_confidence",
+    "passes_regex",
+    "allow_zero_recall",
+    "accepted",
+    "reason",
+)
 MODELS = ("adhoc_candidate_decisions", "adhoc_decision_events")
 
 
@@ -36,8 +51,9 @@ def decide(config: Config, input_path: Path, output: Path | None, events: Path |
         load_as_text(con, input_path, "requests.decision_candidates", INPUT_COLUMNS)
         create_views(con, graph, materialize=[MODELS[0]])  # the file, the events and the counts read it
         columns = ", ".join((*INPUT_COLUMNS, *DECISION_COLUMNS))
-        write_query(con, f"select {columns} from adhoc.adhoc_candidate_decisions order by request_row", output,
-                    out_format)  # fmt: skip
+        write_query(
+            con, f"select {columns} from adhoc.adhoc_candidate_decisions order by request_row", output, out_format
+        )
         if events is not None:
             write_query(con, "select event from adhoc.adhoc_decision_events order by request_row", events, "lines")
         total, accepted, invalid = con.execute(

@@ -23,8 +23,21 @@ from solar_leads.warehouse.connection import connect
 # Table functions that read no files; every other table function (read_csv, glob, ...) is refused.
 SAFE_TABLE_FUNCTIONS = {"unnest", "range", "generate_series"}
 # Functions and relations that read files, the environment or the engine's own settings (which hold local paths).
-REFUSED_PREFIXES = ("read_", "glob", "getenv", "sniff_", "parquet_", "query", "duckdb_", "pragma_", "current_setting",
-                    "which_secret", "sqlite_", "load_", "install_")  # fmt: skip
+REFUSED_PREFIXES = (
+    "read_",
+    "glob",
+    "getenv",
+    "sniff_",
+    "parquet_",
+    "query",
+    "duckdb_",
+    "pragma_",
+    "current_setting",
+    "which_secret",
+    "sqlite_",
+    "load_",
+    "install_",
+)
 DEFAULT_TIMEOUT = 60.0  # seconds
 DEFAULT_TABLE_ROWS = 1000  # the table format prints this many rows; csv and json write every row
 BATCH = 10_000
@@ -76,8 +89,14 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], Iterator
     return columns, batches()
 
 
-def run_query(warehouse: Path, sql: str, fmt: str = "table", timeout: float = DEFAULT_TIMEOUT,
-              memory_limit: str = DEFAULT_MEMORY_LIMIT, max_rows: int = DEFAULT_TABLE_ROWS) -> None:  # fmt: skip
+def run_query(
+    warehouse: Path,
+    sql: str,
+    fmt: str = "table",
+    timeout: float = DEFAULT_TIMEOUT,
+    memory_limit: str = DEFAULT_MEMORY_LIMIT,
+    max_rows: int = DEFAULT_TABLE_ROWS,
+) -> None:
     """Run one checked query and write its answer to stdout, only once it is complete: the answer is spooled to a
     temporary file, so a query stopped by its time or memory limit prints nothing but the error."""
     check_query(sql)

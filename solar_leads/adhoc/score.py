@@ -37,8 +37,15 @@ def load_items(con: duckdb.DuckDBPyConnection, path: Path, parallel: bool = True
         )
         con.unregister("item_frame")
     else:
-        load_as_text(con, path, "requests.score_items", ("company", "description"),
-                     optional=("id", "title", "label", "category"), stream=True, parallel=parallel)  # fmt: skip
+        load_as_text(
+            con,
+            path,
+            "requests.score_items",
+            ("company", "description"),
+            optional=("id", "title", "label", "category"),
+            stream=True,
+            parallel=parallel,
+        )
 
 
 def score(config: Config, input_path: Path, output: Path | None) -> dict[str, int]:

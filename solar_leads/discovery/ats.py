@@ -25,11 +25,12 @@ ATS_APIS = {
         Ats("greenhouse", "board", "https://boards-api.greenhouse.io", "/v1/boards/{token}/jobs", "jobs"),
         Ats("lever", "site", "https://api.lever.co", "/v0/postings/{token}?mode=json", None),
         Ats("ashby", "org", "https://api.ashbyhq.com", "/posting-api/job-board/{token}", "jobs"),
-        Ats("smartrecruiters", "company", "https://api.smartrecruiters.com", "/v1/companies/{token}/postings",
-            "content"),
+        Ats(
+            "smartrecruiters", "company", "https://api.smartrecruiters.com", "/v1/companies/{token}/postings", "content"
+        ),
         Ats("workable", "account", "https://apply.workable.com", "/api/v1/widget/accounts/{token}", "jobs"),
     )
-}  # fmt: skip
+}
 
 # The public job-board hosts each ATS serves boards on, as `site:` search queries name them.
 BOARD_HOSTS = {

@@ -28,11 +28,13 @@ def site_queries(terms: tuple[str, ...]) -> list[tuple[str, str]]:
     return [(host, f'site:{host} "{term}"') for hosts in BOARD_HOSTS.values() for host in hosts for term in terms]
 
 
-def search_boards(session: requests.Session, endpoint: str, host: str, query: str, timeout: float,
-                  retry_wait: float = 1.0) -> QueryOutcome:  # fmt: skip
+def search_boards(
+    session: requests.Session, endpoint: str, host: str, query: str, timeout: float, retry_wait: float = 1.0
+) -> QueryOutcome:
     """Ask the SearxNG endpoint one query; every result URL on a board host names a board, or is malformed."""
-    answer = get_json(session, f"{endpoint.rstrip('/')}/search", timeout, retry_wait=retry_wait,
-                      params={"q": query, "format": "json"})  # fmt: skip
+    answer = get_json(
+        session, f"{endpoint.rstrip('/')}/search", timeout, retry_wait=retry_wait, params={"q": query, "format": "json"}
+    )
     outcome = QueryOutcome(host, query, answer.attempts, answer.outcome, answer.error, answer.url)
     if answer.outcome != "ok":
         return outcome

@@ -23,8 +23,14 @@ class Answer:
     attempts: int = 0
 
 
-def get_json(session: requests.Session, url: str, timeout: float, retries: int = 2, retry_wait: float = 1.0,
-             params: dict[str, str] | None = None) -> Answer:  # fmt: skip
+def get_json(
+    session: requests.Session,
+    url: str,
+    timeout: float,
+    retries: int = 2,
+    retry_wait: float = 1.0,
+    params: dict[str, str] | None = None,
+) -> Answer:
     """GET `url` and parse its JSON. A timeout, a connection error, 429 and 5xx are retried (waiting retry_wait,
     then twice that, ...); 404 is `not_found`; 403 and 429 are `blocked`; a body that is not JSON is
     `unexpected_shape`."""

@@ -83,12 +83,20 @@ def search(site: str, term: str, config: JobSearch, user_agent: str | None) -> S
     from jobspy import SCRAPER_MAPPING
 
     outcome = SearchOutcome(site, term)
-    scraper_input = ScraperInput.model_validate({
-        "site_name": [site], "search_term": term, "location": config.location,
-        "results_wanted": config.results_per_term, "hours_old": config.hours_old, "country_indeed": config.country,
-        "description_format": DescriptionFormat.HTML, "fetch_description": True, "user_agent": user_agent,
-        "verbose": 0,
-    })  # fmt: skip
+    scraper_input = ScraperInput.model_validate(
+        {
+            "site_name": [site],
+            "search_term": term,
+            "location": config.location,
+            "results_wanted": config.results_per_term,
+            "hours_old": config.hours_old,
+            "country_indeed": config.country,
+            "description_format": DescriptionFormat.HTML,
+            "fetch_description": True,
+            "user_agent": user_agent,
+            "verbose": 0,
+        }
+    )
     logger = logging.getLogger("jobspy")
     skipped = _SkippedJobs()
     logger.addHandler(skipped)
@@ -140,10 +148,15 @@ def posting_row(site: str, term: str, job: JobPost, scraped_at: datetime) -> dic
     if location and not place:
         place = location.display_location()
     return {
-        "source": f"jobsearch:{site}", "source_key": f"jobsearch:{site}", "external_id": job.id or job.job_url,
-        "url": job.job_url, "scraped_at": scraped_at, "title": html_to_text(job.title) or None,
-        "company": html_to_text(job.company) or "", "location": place or None,
+        "source": f"jobsearch:{site}",
+        "source_key": f"jobsearch:{site}",
+        "external_id": job.id or job.job_url,
+        "url": job.job_url,
+        "scraped_at": scraped_at,
+        "title": html_to_text(job.title) or None,
+        "company": html_to_text(job.company) or "",
+        "location": place or None,
         "description": html_to_text(job.description) or "",
         "posted_at": job.date_posted.isoformat() if job.date_posted else None,
         "payload": {**record, "search_term": term},
-    }  # fmt: skip
+    }

@@ -20,8 +20,9 @@ class ProbeOutcome:
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (ats, url, error): no verdict for these
 
 
-def probe_companies(session: requests.Session, companies: list[str], api_base_url: str | None, timeout: float,
-                    workers: int) -> list[ProbeOutcome]:  # fmt: skip
+def probe_companies(
+    session: requests.Session, companies: list[str], api_base_url: str | None, timeout: float, workers: int
+) -> list[ProbeOutcome]:
     """Probe every company's slug forms on every ATS, `workers` requests at a time. A 404 or an empty board is a
     miss; a timeout, a refusal or an answer of another shape is a failure, kept with its URL."""
     outcomes = {company: ProbeOutcome(company) for company in companies}

@@ -23,8 +23,9 @@ def register(con: duckdb.DuckDBPyConnection, run_id: str, boards: list[dict[str,
     added. Each board: ats, token, company, found_by (search, probe), found_detail (the query, the company)."""
     added: list[dict[str, Any]] = []
     for board in boards:
-        known = con.execute("select 1 from raw.boards where ats = ? and lower(token) = lower(?)",
-                            [board["ats"], board["token"]]).fetchall()  # fmt: skip
+        known = con.execute(
+            "select 1 from raw.boards where ats = ? and lower(token) = lower(?)", [board["ats"], board["token"]]
+        ).fetchall()
         if known or any(b["ats"] == board["ats"] and b["token"].lower() == board["token"].lower() for b in added):
             continue
         added.append(board)
@@ -32,9 +33,11 @@ def register(con: duckdb.DuckDBPyConnection, run_id: str, boards: list[dict[str,
         con.executemany(
             "insert into raw.boards (ats, token, company, found_by, found_detail, first_seen, first_run_id) "
             "values (?, ?, ?, ?, ?, ?, ?)",
-            [[b["ats"], b["token"], b.get("company"), b["found_by"], b.get("found_detail"), now(), run_id]
-             for b in added],
-        )  # fmt: skip
+            [
+                [b["ats"], b["token"], b.get("company"), b["found_by"], b.get("found_detail"), now(), run_id]
+                for b in added
+            ],
+        )
     return added
 
 
@@ -62,8 +65,9 @@ def recently_probed(con: duckdb.DuckDBPyConnection, days: int = PROBE_AGAIN_AFTE
     """Companies (lowercase) whose every slug probe answered "no board" within `days`: not probed again yet."""
     rows = con.execute(
         "select distinct lower(term) from raw.discovery_log where step = 'probe' and outcome = 'ok' "
-        "and boards_found = 0 and logged_at > ? - to_days(?)", [now(), days],
-    ).fetchall()  # fmt: skip
+        "and boards_found = 0 and logged_at > ? - to_days(?)",
+        [now(), days],
+    ).fetchall()
     return {company for (company,) in rows}
 
 

@@ -52,8 +52,11 @@ def evaluate(config: Config, files: list[Path] | None, threshold: int | None, pl
 
 def _errors(con: duckdb.DuckDBPyConnection, outcome: str) -> list[dict]:
     """The false negatives (fn) or false positives (fp) with what decided them (adhoc_evaluation_errors)."""
-    return _rows(con, "select * exclude (outcome) from adhoc.adhoc_evaluation_errors where outcome = ?"
-                      " order by score desc, id", [outcome])  # fmt: skip
+    return _rows(
+        con,
+        "select * exclude (outcome) from adhoc.adhoc_evaluation_errors where outcome = ? order by score desc, id",
+        [outcome],
+    )
 
 
 def plot_sweep(sweep: list[dict], threshold: int, target: Path) -> None:
@@ -86,20 +89,29 @@ def render(report: dict) -> str:
         "",
         f"  {'category':<30} {'items':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4}",
     ]
-    lines += [f"  {c['key']:<30} {c['total']:>5} {c['tp']:>4} {c['fp']:>4} {c['fn']:>4} {c['tn']:>4}"
-              for c in report["per_category"]]  # fmt: skip
+    lines += [
+        f"  {c['key']:<30} {c['total']:>5} {c['tp']:>4} {c['fp']:>4} {c['fn']:>4} {c['tn']:>4}"
+        for c in report["per_category"]
+    ]
     header = f"  {'origin':<10} {'items':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4} {'precision':>9} {'recall':>7}"
     lines += ["", f"{header} {'F1':>6}"]
-    lines += [f"  {o['key']:<10} {o['total']:>5} {o['tp']:>4} {o['fp']:>4} {o['fn']:>4} {o['tn']:>4} "
-              f"{_metric(o['precision'], o['tp'] + o['fp']):>9} {_metric(o['recall'], o['tp'] + o['fn']):>7} "
-              f"{_metric(o['f1'], o['tp'] + o['fp'] + o['fn']):>6}" for o in report["by_origin"]]  # fmt: skip
+    lines += [
+        f"  {o['key']:<10} {o['total']:>5} {o['tp']:>4} {o['fp']:>4} {o['fn']:>4} {o['tn']:>4} "
+        f"{_metric(o['precision'], o['tp'] + o['fp']):>9} {_metric(o['recall'], o['tp'] + o['fn']):>7} "
+        f"{_metric(o['f1'], o['tp'] + o['fp'] + o['fn']):>6}"
+        for o in report["by_origin"]
+    ]
     for name, key in (("false negatives", "false_negatives"), ("false positives", "false_positives")):
         lines += ["", f"  {name} ({len(report[key])}):"]
-        lines += [f"    {e['id']:<14} score {e['score']:>3} {e['role_class'] or '-':<17} {e['decided_by']:<28} "
-                  f"{e['title'][:40]!r} {' '.join(e['reasons'])}" for e in report[key]]  # fmt: skip
+        lines += [
+            f"    {e['id']:<14} score {e['score']:>3} {e['role_class'] or '-':<17} {e['decided_by']:<28} "
+            f"{e['title'][:40]!r} {' '.join(e['reasons'])}"
+            for e in report[key]
+        ]
     lines += ["", f"  {'threshold':>9} {'precision':>9} {'recall':>7} {'F1':>6}"]
-    lines += [f"  {s['threshold']:>9} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f}"
-              for s in report["sweep"]]  # fmt: skip
+    lines += [
+        f"  {s['threshold']:>9} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f}" for s in report["sweep"]
+    ]
     if report.get("plot"):
         lines.append(f"\n  threshold sweep plot: {report['plot']}")
     return "\n".join(lines)

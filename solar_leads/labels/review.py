@@ -85,10 +85,14 @@ def _item(fields: dict[str, Any], label: bool, where: str) -> dict[str, Any]:
         raise UserError(f"{where} (posting_id {posting_id!r}): `text` must be the posting's description")
     score = fields.get("score")
     return {
-        "id": posting_id, "description": fields["text"], "label": label, "company": fields.get("company") or None,
-        "title": fields.get("title") or None, "category": fields.get("rejection_category"),
+        "id": posting_id,
+        "description": fields["text"],
+        "label": label,
+        "company": fields.get("company") or None,
+        "title": fields.get("title") or None,
+        "category": fields.get("rejection_category"),
         "notes": f"Rejected: {fields.get('rejection_category')} (score: {score}); reviewed in Label Studio",
-    }  # fmt: skip
+    }
 
 
 def read_label_studio(tasks: list[Any], path: Path) -> tuple[list[dict[str, Any]], int]:
@@ -143,10 +147,15 @@ def import_review(path: Path, labeled_dir: Path) -> dict[str, int]:
         current = by_id.get(item["id"])
         if current is None:
             by_id[item["id"]] = {
-                "id": item["id"], "description": item["description"], "label": item["label"],
-                "company": item.get("company"), "title": item.get("title"), "category": _category(item),
-                "notes": item.get("notes"), "history": [],
-            }  # fmt: skip
+                "id": item["id"],
+                "description": item["description"],
+                "label": item["label"],
+                "company": item.get("company"),
+                "title": item.get("title"),
+                "category": _category(item),
+                "notes": item.get("notes"),
+                "history": [],
+            }
             counts["added"] += 1
         elif current["label"] != item["label"]:
             current["history"].append({"label": current["label"], "replaced_at": now, "source": str(path)})
@@ -156,9 +165,11 @@ def import_review(path: Path, labeled_dir: Path) -> dict[str, int]:
             counts["unchanged"] += 1
     if counts["added"] or counts["changed"]:
         store["metadata"] = {
-            "purpose": "reviewed_labels", "updated": now, "count": len(by_id),
+            "purpose": "reviewed_labels",
+            "updated": now,
+            "count": len(by_id),
             "notes": "Labels imported with `leads review import`; history keeps every replaced label.",
-        }  # fmt: skip
+        }
         store["items"] = sorted(by_id.values(), key=lambda i: i["id"])
         with atomic_path(store_path) as tmp:
             tmp.write_text(json.dumps(store, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

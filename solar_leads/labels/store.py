@@ -37,11 +37,17 @@ def read_items(path: Path, require_label: bool = True) -> list[dict[str, Any]]:
             raise UserError(f"{where} (id {item.get('id')!r}): label must be true or false")
         if not isinstance(item.get("description"), str):
             raise UserError(f"{where} (id {item.get('id')!r}): description must be text")
-        rows.append({
-            "item_id": str(item.get("id") or f"{path.stem}_{position}"), "title": item.get("title"),
-            "company": item.get("company"), "description": item["description"], "label": item.get("label"),
-            "category": item.get("category"), "synthetic": item.get("synthetic") is True,
-        })  # fmt: skip
+        rows.append(
+            {
+                "item_id": str(item.get("id") or f"{path.stem}_{position}"),
+                "title": item.get("title"),
+                "company": item.get("company"),
+                "description": item["description"],
+                "label": item.get("label"),
+                "category": item.get("category"),
+                "synthetic": item.get("synthetic") is True,
+            }
+        )
     return rows
 
 

@@ -123,10 +123,15 @@ def tune(config: Config, folds: int = 5, files: list[Path] | None = None) -> dic
             proposed_cv += search.counts(fitted, {held_out})
         proposal = search.fit(current, everything)
         return {
-            "items": items, "positives": positives, "folds": folds, "files": [str(f) for f in files],
-            "current": current, "proposal": proposal,
-            "current_cv": search.counts(current, everything), "proposal_cv": proposed_cv,
-        }  # fmt: skip
+            "items": items,
+            "positives": positives,
+            "folds": folds,
+            "files": [str(f) for f in files],
+            "current": current,
+            "proposal": proposal,
+            "current_cv": search.counts(current, everything),
+            "proposal_cv": proposed_cv,
+        }
 
 
 def render(result: dict) -> str:
@@ -140,8 +145,10 @@ def render(result: dict) -> str:
     lines.append(f"  {'threshold':<26} {current.threshold:>8} {proposal.threshold:>9}")
     for metric in ("precision", "recall", "f1"):
         label = f"cross-validated {metric}"
-        lines.append(f"  {label:<26} {getattr(result['current_cv'], metric):>8.3f} "
-                     f"{getattr(result['proposal_cv'], metric):>9.3f}")  # fmt: skip
+        lines.append(
+            f"  {label:<26} {getattr(result['current_cv'], metric):>8.3f} "
+            f"{getattr(result['proposal_cv'], metric):>9.3f}"
+        )
     return "\n".join(lines)
 
 
@@ -174,5 +181,7 @@ def report(result: dict, do_apply: bool) -> None:
     changed = apply(proposal)
     print(f"\n{'wrote the proposed weights into ' + str(TIERS_SEED) if changed else 'the weights are already these'}")
     if proposal.threshold != current.threshold:
-        print(f"the proposed threshold is {proposal.threshold}: set LEAD_THRESHOLD={proposal.threshold} to use it",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"the proposed threshold is {proposal.threshold}: set LEAD_THRESHOLD={proposal.threshold} to use it",
+            file=sys.stderr,
+        )

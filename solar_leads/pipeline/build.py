@@ -46,14 +46,23 @@ def plan_builds(config: Config, full_refresh: bool = False, selected: bool = Fal
     with connect(config.warehouse) as con:
         if not full_refresh and needs_full_refresh(con):
             full_refresh = True
-            print("the models, macros, seeds, dbt or DuckDB changed since the last build: the kept postings, keys and "
-                  "scores are computed again from the raw tables (once)", file=sys.stderr)  # fmt: skip
+            print(
+                "the models, macros, seeds, dbt or DuckDB changed since the last build: the kept postings, keys and "
+                "scores are computed again from the raw tables (once)",
+                file=sys.stderr,
+            )
         checks = full_refresh or selected or not checks_passed(con, signature)
     return BuildPlan(full_refresh, signature if checks else None)
 
 
-def build(config: Config, plan: BuildPlan, select: list[str] | None = None, exclude: list[str] | None = None,
-          quiet: bool = False, completes: bool | None = None) -> list[Any]:  # fmt: skip
+def build(
+    config: Config,
+    plan: BuildPlan,
+    select: list[str] | None = None,
+    exclude: list[str] | None = None,
+    quiet: bool = False,
+    completes: bool | None = None,
+) -> list[Any]:
     """`dbt build` (seeds, models, unit and data tests, as `plan` says) of the warehouse, or of the `select` /
     `exclude` part, logged in meta.builds. completes: whether the marts are whole and current once it finishes
     (default: when nothing was selected or excluded). quiet: dbt prints only errors (a failure still names every
@@ -62,22 +71,31 @@ def build(config: Config, plan: BuildPlan, select: list[str] | None = None, excl
     dbt_scope = scope
     if plan.checks is None:
         # an --exclude replaces the default selector, which leaves out the ad-hoc views
-        dbt_scope = [*(["--select", *select] if select else []),
-                     "--exclude", *(exclude or ([] if select else ["tag:adhoc"])), *SKIPPED_CHECKS]  # fmt: skip
+        dbt_scope = [
+            *(["--select", *select] if select else []),
+            "--exclude",
+            *(exclude or ([] if select else ["tag:adhoc"])),
+            *SKIPPED_CHECKS,
+        ]
     with connect(config.warehouse) as con:
-        build_id = build_started(con, " ".join(scope) or None, not scope if completes is None else completes,
-                                 plan.checks)  # fmt: skip
+        build_id = build_started(
+            con, " ".join(scope) or None, not scope if completes is None else completes, plan.checks
+        )
     # --no-write-json: the manifest and run results (1.5 s of every build) are for tools; nothing here reads them
     command = ["build", "--no-write-json", *(["--full-refresh"] if plan.full_refresh else []), *dbt_scope]
-    results = run_dbt(command, config.warehouse, config.dbt_vars(), quiet=quiet,
-                      target_path=target_path(config.warehouse))  # fmt: skip
+    results = run_dbt(
+        command, config.warehouse, config.dbt_vars(), quiet=quiet, target_path=target_path(config.warehouse)
+    )
     with connect(config.warehouse) as con:
         build_finished(con, build_id)
     passed = sum(1 for r in results if str(r.status).lower() in {"pass", "success"})
     where = f" ({' '.join(scope)})" if scope else ""
-    what = ("models, seeds and tests passed" if plan.checks else
-            "models and data tests passed (the seeds and unit tests were skipped: an earlier build of this project "
-            "and settings passed them)")  # fmt: skip
+    what = (
+        "models, seeds and tests passed"
+        if plan.checks
+        else "models and data tests passed (the seeds and unit tests were skipped: an earlier build of this project "
+        "and settings passed them)"
+    )
     print(f"built warehouse {config.warehouse}{where}: {passed} {what}", file=sys.stderr)
     return results
 

@@ -52,8 +52,9 @@ class CrawlSummary:
             lost = ", ".join(f"{table} {n}" for table, n in sorted(self.not_written.items()))
             lines.append(f"  NOT LOADED: {lost} row(s) could not be written to the warehouse ({self.write_error})")
         if self.interrupted:
-            lines.append(f"  INTERRUPTED: the {sum(self.loaded.values())} rows loaded above are kept; the crawl did "
-                         "not finish")  # fmt: skip
+            lines.append(
+                f"  INTERRUPTED: the {sum(self.loaded.values())} rows loaded above are kept; the crawl did not finish"
+            )
         elif self.ok:
             lines.append("  every request succeeded")
         else:
@@ -96,8 +97,10 @@ def crawl(config: Config, sources: Sources, run_id: str, overrides: dict[str, st
 
     def progress(seconds: float) -> str:
         now = summarize(run_id, crawlers)
-        return (f"  crawl: {now.pages} responses, {sum(now.loaded.values())} rows loaded, "
-                f"{sum(now.failures.values())} failed, {now.dropped} dropped so far ({seconds:.0f}s)")  # fmt: skip
+        return (
+            f"  crawl: {now.pages} responses, {sum(now.loaded.values())} rows loaded, "
+            f"{sum(now.failures.values())} failed, {now.dropped} dropped so far ({seconds:.0f}s)"
+        )
 
     with Ticker(progress):
         process.start()

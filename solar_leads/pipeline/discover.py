@@ -97,8 +97,10 @@ class DiscoverySummary:
             ok = sum(1 for s in mine if s.outcome == "ok")
             blocked = sum(1 for s in mine if s.outcome == "blocked")
             jobs = sum(len(s.postings) for s in mine)
-            lines.append(f"  jobsearch:{site:<14} {len(mine)} terms searched, {ok} succeeded, {blocked} blocked, "
-                         f"{jobs} jobs found")  # fmt: skip
+            lines.append(
+                f"  jobsearch:{site:<14} {len(mine)} terms searched, {ok} succeeded, {blocked} blocked, "
+                f"{jobs} jobs found"
+            )
         lines.append(f"  postings loaded       {self.postings_loaded}")
         for found_by in ("search", "probe"):
             boards = [b for b in self.added if b["found_by"] == found_by]
@@ -107,11 +109,15 @@ class DiscoverySummary:
         without = self.companies_without_board()
         if self.probes:
             shown = ", ".join(without[:12]) + (" ..." if len(without) > 12 else "")
-            lines.append(f"  companies probed      {len(self.probes)}, without a board: {len(without)}"
-                         f"{' (' + shown + ')' if without else ''}")  # fmt: skip
+            lines.append(
+                f"  companies probed      {len(self.probes)}, without a board: {len(without)}"
+                f"{' (' + shown + ')' if without else ''}"
+            )
         if self.malformed:
-            lines.append(f"  skipped               {self.malformed} search result URL(s) on a board host naming no "
-                         "board (raw.crawl_log kind malformed_result_url)")  # fmt: skip
+            lines.append(
+                f"  skipped               {self.malformed} search result URL(s) on a board host naming no "
+                "board (raw.crawl_log kind malformed_result_url)"
+            )
         if self.not_written:
             lines.append(f"  NOT LOADED: {self.not_written} row(s) could not be written ({self.write_error})")
         problems = [f"{name} {count}" for name, count in sorted(self.failures.items())]
@@ -140,16 +146,55 @@ class _Recorder:
             self.summary.write_error = self.summary.write_error or str(exc).strip().splitlines()[0][:300]
             return False
 
-    def failure(self, kind: str, source: str, url: str | None, error: str | None, term: str,
-                status: int | None = None, retries: int = 0) -> dict[str, Any]:  # fmt: skip
-        return {"logged_at": _now(), "kind": kind, "source": source, "url": url, "status": status,
-                "error": error, "retries": retries, "reason": None, "term": term}  # fmt: skip
+    def failure(
+        self,
+        kind: str,
+        source: str,
+        url: str | None,
+        error: str | None,
+        term: str,
+        status: int | None = None,
+        retries: int = 0,
+    ) -> dict[str, Any]:
+        return {
+            "logged_at": _now(),
+            "kind": kind,
+            "source": source,
+            "url": url,
+            "status": status,
+            "error": error,
+            "retries": retries,
+            "reason": None,
+            "term": term,
+        }
 
-    def step(self, step: str, site: str | None, term: str, attempts: int, outcome: str, jobs: int | None,
-             boards: int | None, error: str | None) -> None:  # fmt: skip
-        self.write("discovery_log", [{"logged_at": _now(), "step": step, "site": site, "term": term,
-                                       "attempts": attempts, "outcome": outcome, "jobs_found": jobs,
-                                       "boards_found": boards, "error": error}])  # fmt: skip
+    def step(
+        self,
+        step: str,
+        site: str | None,
+        term: str,
+        attempts: int,
+        outcome: str,
+        jobs: int | None,
+        boards: int | None,
+        error: str | None,
+    ) -> None:
+        self.write(
+            "discovery_log",
+            [
+                {
+                    "logged_at": _now(),
+                    "step": step,
+                    "site": site,
+                    "term": term,
+                    "attempts": attempts,
+                    "outcome": outcome,
+                    "jobs_found": jobs,
+                    "boards_found": boards,
+                    "error": error,
+                }
+            ],
+        )
 
 
 def _now() -> datetime:
@@ -159,10 +204,12 @@ def _now() -> datetime:
 def discover(config: Config, sources: Sources, run_id: str, batch: Batch = (1, 1)) -> DiscoverySummary:
     """Keyword search, then board search, then probes of the companies found; every board found is registered."""
     assert sources.path is not None
-    settings = (discovery_settings(sources.discover, "discover", sources.path.parent)
-                if sources.discover is not None else None)  # fmt: skip
-    searches = [job_search(entry, "jobsearch", sources.path.parent)
-                for entry in sources.entries_by_type.get("jobsearch", [])]  # fmt: skip
+    settings = (
+        discovery_settings(sources.discover, "discover", sources.path.parent) if sources.discover is not None else None
+    )
+    searches = [
+        job_search(entry, "jobsearch", sources.path.parent) for entry in sources.entries_by_type.get("jobsearch", [])
+    ]
     summary = DiscoverySummary(run_id)
     session = requests.Session()
     if sources.user_agent:
@@ -183,9 +230,11 @@ def discover(config: Config, sources: Sources, run_id: str, batch: Batch = (1, 1
 
 def _progress(summary: DiscoverySummary, seconds: float) -> str:
     jobs = sum(len(s.postings) for s in summary.searches)
-    return (f"  discover: {len(summary.searches)} keyword searches ({jobs} jobs), {len(summary.queries)} board "
-            f"queries, {len(summary.probes)} companies probed, {len(summary.added)} new boards "
-            f"({seconds:.0f}s)")  # fmt: skip
+    return (
+        f"  discover: {len(summary.searches)} keyword searches ({jobs} jobs), {len(summary.queries)} board "
+        f"queries, {len(summary.probes)} companies probed, {len(summary.added)} new boards "
+        f"({seconds:.0f}s)"
+    )
 
 
 def _keyword_search(configs: list[JobSearch], batch: Batch, user_agent: str | None, recorder: _Recorder) -> list[str]:
@@ -208,8 +257,9 @@ def _load_search(outcome: SearchOutcome, recorder: _Recorder) -> None:
     for row in outcome.postings:
         missing = [name for name in REQUIRED_POSTING_FIELDS if not row[name]]
         if missing:
-            lost.append(recorder.failure("item_dropped", source, row["url"], f"missing {', '.join(missing)}",
-                                         outcome.term))  # fmt: skip
+            lost.append(
+                recorder.failure("item_dropped", source, row["url"], f"missing {', '.join(missing)}", outcome.term)
+            )
         else:
             rows.append({**row, "payload": json.dumps(row["payload"], ensure_ascii=False, default=str)})
     lost += [recorder.failure("bad_item", source, None, message[:500], outcome.term) for message in outcome.skipped]
@@ -221,42 +271,86 @@ def _load_search(outcome: SearchOutcome, recorder: _Recorder) -> None:
     if recorder.write("postings", rows):
         recorder.summary.postings_loaded += len(rows)
     recorder.write("crawl_log", failures)
-    recorder.step("jobsearch", outcome.site, outcome.term, outcome.attempts, outcome.outcome, len(outcome.postings),
-                  None, outcome.error)  # fmt: skip
+    recorder.step(
+        "jobsearch",
+        outcome.site,
+        outcome.term,
+        outcome.attempts,
+        outcome.outcome,
+        len(outcome.postings),
+        None,
+        outcome.error,
+    )
 
 
-def _board_search(session: requests.Session, endpoint: str, settings: DiscoverySettings, batch: Batch,
-                  recorder: _Recorder) -> None:  # fmt: skip
+def _board_search(
+    session: requests.Session, endpoint: str, settings: DiscoverySettings, batch: Batch, recorder: _Recorder
+) -> None:
     for host, query in batch_slice(site_queries(settings.terms), batch):
         outcome = search_boards(session, endpoint, host, query, settings.probe_timeout)
         recorder.summary.queries.append(outcome)
-        failures = [recorder.failure("malformed_result_url", "discover:search", url, why, query)
-                    for url, why in outcome.malformed]  # fmt: skip
+        failures = [
+            recorder.failure("malformed_result_url", "discover:search", url, why, query)
+            for url, why in outcome.malformed
+        ]
         if outcome.outcome != "ok":
-            failures.append(recorder.failure(f"search_{outcome.outcome}", "discover:search", outcome.url,
-                                             outcome.error, query, retries=outcome.attempts - 1))  # fmt: skip
+            failures.append(
+                recorder.failure(
+                    f"search_{outcome.outcome}",
+                    "discover:search",
+                    outcome.url,
+                    outcome.error,
+                    query,
+                    retries=outcome.attempts - 1,
+                )
+            )
         recorder.write("crawl_log", failures)
-        found = [{"ats": ats, "token": token, "found_by": "search", "found_detail": query}
-                 for ats, token in outcome.boards]  # fmt: skip
+        found = [
+            {"ats": ats, "token": token, "found_by": "search", "found_detail": query} for ats, token in outcome.boards
+        ]
         recorder.summary.added += register(recorder.con, recorder.run_id, found)
-        recorder.step("board_search", host, query, outcome.attempts, outcome.outcome, None, len(outcome.boards),
-                      outcome.error)  # fmt: skip
+        recorder.step(
+            "board_search", host, query, outcome.attempts, outcome.outcome, None, len(outcome.boards), outcome.error
+        )
 
 
-def _probe(session: requests.Session, companies: list[str], settings: DiscoverySettings, recorder: _Recorder,
-           con: duckdb.DuckDBPyConnection) -> None:  # fmt: skip
+def _probe(
+    session: requests.Session,
+    companies: list[str],
+    settings: DiscoverySettings,
+    recorder: _Recorder,
+    con: duckdb.DuckDBPyConnection,
+) -> None:
     """Probe the companies that have no board in the registry yet and were not probed in vain recently."""
     known = companies_with_boards(con) | recently_probed(con)
     wanted = [company for company in dict.fromkeys(companies) if company.lower() not in known]
     outcomes = probe_companies(session, wanted, settings.api_base_url, settings.probe_timeout, settings.probe_workers)
     recorder.summary.probes += outcomes
     for outcome in outcomes:
-        failures = [recorder.failure("probe_failed", f"probe:{ats}", url, error, outcome.company)
-                    for ats, url, error in outcome.failures]  # fmt: skip
+        failures = [
+            recorder.failure("probe_failed", f"probe:{ats}", url, error, outcome.company)
+            for ats, url, error in outcome.failures
+        ]
         recorder.write("crawl_log", failures)
-        found = [{"ats": ats, "token": token, "company": outcome.company, "found_by": "probe",
-                  "found_detail": outcome.company} for ats, token, _ in outcome.boards]  # fmt: skip
+        found = [
+            {
+                "ats": ats,
+                "token": token,
+                "company": outcome.company,
+                "found_by": "probe",
+                "found_detail": outcome.company,
+            }
+            for ats, token, _ in outcome.boards
+        ]
         recorder.summary.added += register(con, recorder.run_id, found)
         verdict = "failed" if outcome.failures and not outcome.boards else "ok"
-        recorder.step("probe", None, outcome.company, outcome.tried, verdict, None, len(outcome.boards),
-                      "; ".join(error for _, _, error in outcome.failures[:3]) or None)  # fmt: skip
+        recorder.step(
+            "probe",
+            None,
+            outcome.company,
+            outcome.tried,
+            verdict,
+            None,
+            len(outcome.boards),
+            "; ".join(error for _, _, error in outcome.failures[:3]) or None,
+        )

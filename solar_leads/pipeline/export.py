@@ -20,18 +20,11 @@ import duckdb
 from solar_leads.config import Config
 from solar_leads.errors import UserError
 from solar_leads.files import check_writable_dir, file_set, write_query
+from solar_leads.pipeline.formats import LEADS_FORMATS
 from solar_leads.pipeline.workbook import write_workbook
 from solar_leads.warehouse.builds import check_marts_current
 from solar_leads.warehouse.connection import connect
 
-# The leads file in each format: (file name after the run id, the model it streams)
-LEADS_FORMATS = {
-    "csv": (".csv", "export_leads"),
-    "new": ("_new.csv", "export_new_leads"),  # written with csv: the companies first qualified in this run
-    "hubspot": (".hubspot.csv", "export_crm_hubspot"),
-    "salesforce": (".salesforce.csv", "export_crm_salesforce"),
-    "xlsx": (".xlsx", "export_lead_rows"),
-}
 UTF8_BOM = "\ufeff".encode()
 
 
@@ -45,16 +38,25 @@ class ExportedFiles:
     decisions_jsonl: Path
 
     def paths(self) -> list[Path]:
-        return [*self.leads.values(), self.rejected_json, self.run_stats_json, self.label_studio_json,
-                self.decisions_jsonl]  # fmt: skip
+        return [
+            *self.leads.values(),
+            self.rejected_json,
+            self.run_stats_json,
+            self.label_studio_json,
+            self.decisions_jsonl,
+        ]
 
     @classmethod
     def named(cls, run_id: str, formats: Sequence[str], folder: Path) -> ExportedFiles:
         leads = {fmt: folder / f"solar_leads_{run_id}{LEADS_FORMATS[fmt][0]}" for fmt in formats}
         return cls(
-            run_id, leads, folder / f"rejected_leads_{run_id}.json", folder / f"run_stats_{run_id}.json",
-            folder / f"label_studio_tasks_{run_id}.json", folder / f"decisions_{run_id}.jsonl",
-        )  # fmt: skip
+            run_id,
+            leads,
+            folder / f"rejected_leads_{run_id}.json",
+            folder / f"run_stats_{run_id}.json",
+            folder / f"label_studio_tasks_{run_id}.json",
+            folder / f"decisions_{run_id}.jsonl",
+        )
 
 
 def write_json(target: Path, payload: object) -> None:
@@ -81,12 +83,15 @@ def rejected_document(con: duckdb.DuckDBPyConnection, run_id: str, max_export: i
     items = _json_column(con, "item", max_export)
     return {
         "metadata": {
-            "created": datetime.now(UTC).isoformat(timespec="seconds"), "purpose": "labeling_review",
-            "run_id": run_id, "count": len(items), "total_rejected": total,
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "purpose": "labeling_review",
+            "run_id": run_id,
+            "count": len(items),
+            "total_rejected": total,
             "notes": "Review and change label to true for any false negatives",
         },
         "items": items,
-    }  # fmt: skip
+    }
 
 
 def export(config: Config, formats: Sequence[str] = ("csv",), bom: bool = False) -> ExportedFiles:
@@ -110,8 +115,13 @@ def export(config: Config, formats: Sequence[str] = ("csv",), bom: bool = False)
             files = ExportedFiles.named(run_id, list(final.leads), next(iter(staged.values())).parent)
             for fmt, path in files.leads.items():
                 write_leads(con, fmt, path, bom)
-            write_query(con, "select event from marts.export_decision_events order by export_order",
-                        files.decisions_jsonl, "lines", atomic=False)  # fmt: skip
+            write_query(
+                con,
+                "select event from marts.export_decision_events order by export_order",
+                files.decisions_jsonl,
+                "lines",
+                atomic=False,
+            )
             write_json(files.rejected_json, rejected_document(con, run_id, config.max_export))
             write_json(files.label_studio_json, _json_column(con, "task", config.max_export))
             write_json(files.run_stats_json, stats)
@@ -149,11 +159,17 @@ def render_stats(stats: dict) -> str:
     lines.append(f"  {'postings by source':<34} postings")
     lines += [f"  {r['source']:<34} {r['postings']:>8}" for r in stats["postings_by_source"] or []]
     for site in stats.get("jobsearch_by_site") or []:
-        lines.append(f"  jobsearch:{site['site']:<24} {site['attempted']} searched, {site['succeeded']} succeeded, "
-                     f"{site['blocked']} blocked, {site['jobs_found']} jobs found")  # fmt: skip
-    lines.append(f"  boards: {stats.get('boards_found_by_search', 0)} found by search, "
-                 f"{stats.get('boards_found_by_probe', 0)} by probe, {stats.get('boards_crawled', 0)} crawled, "
-                 f"{stats.get('boards_retired', 0)} retired")  # fmt: skip
-    lines.append(f"  company blocked {stats['company_blocked']}, failed requests {stats['failed_requests']}, "
-                 f"dropped items {stats['dropped_items']}")  # fmt: skip
+        lines.append(
+            f"  jobsearch:{site['site']:<24} {site['attempted']} searched, {site['succeeded']} succeeded, "
+            f"{site['blocked']} blocked, {site['jobs_found']} jobs found"
+        )
+    lines.append(
+        f"  boards: {stats.get('boards_found_by_search', 0)} found by search, "
+        f"{stats.get('boards_found_by_probe', 0)} by probe, {stats.get('boards_crawled', 0)} crawled, "
+        f"{stats.get('boards_retired', 0)} retired"
+    )
+    lines.append(
+        f"  company blocked {stats['company_blocked']}, failed requests {stats['failed_requests']}, "
+        f"dropped items {stats['dropped_items']}"
+    )
     return "\n".join(lines)

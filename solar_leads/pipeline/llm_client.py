@@ -22,10 +22,13 @@ class LLMError(RuntimeError):
 
 def chat(settings: LLMSettings, system: str, user: str) -> str:
     """One chat completion; the assistant message's text."""
-    body = json.dumps({
-        "model": settings.model, "temperature": 0,
-        "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
-    }).encode()  # fmt: skip
+    body = json.dumps(
+        {
+            "model": settings.model,
+            "temperature": 0,
+            "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
+        }
+    ).encode()
     headers = {"Content-Type": "application/json"}
     if settings.api_key:
         headers["Authorization"] = f"Bearer {settings.api_key}"
@@ -80,8 +83,9 @@ def _snippets(blocks: list[str]) -> str:
 
 def extract(settings: LLMSettings, company: str, field: str, description: str, blocks: list[str]) -> dict | None:
     """{value, model_conf, evidence_quote} from the snippets, or None when the LLM gives no usable value."""
-    answer = chat(settings, EXTRACT_SYSTEM,
-                  f"Company: {company}\nFact: {field} ({description})\nSnippets:\n{_snippets(blocks)}")  # fmt: skip
+    answer = chat(
+        settings, EXTRACT_SYSTEM, f"Company: {company}\nFact: {field} ({description})\nSnippets:\n{_snippets(blocks)}"
+    )
     data = recover_json(answer)
     if not data or data.get("value") in (None, ""):
         return None
@@ -89,8 +93,11 @@ def extract(settings: LLMSettings, company: str, field: str, description: str, b
         confidence = min(1.0, max(0.0, float(data.get("confidence", 0))))
     except (TypeError, ValueError):
         confidence = 0.0
-    return {"value": str(data["value"]).strip(), "model_conf": confidence,
-            "evidence_quote": str(data.get("evidence_quote") or "")}  # fmt: skip
+    return {
+        "value": str(data["value"]).strip(),
+        "model_conf": confidence,
+        "evidence_quote": str(data.get("evidence_quote") or ""),
+    }
 
 
 def verify(settings: LLMSettings, company: str, field: str, value: str, blocks: list[str]) -> str:

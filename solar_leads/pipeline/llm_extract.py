@@ -26,13 +26,29 @@ def run_llm_extraction(config: Config, settings: LLMSettings, run_id: str) -> di
             if found:
                 found["verdict"] = verify(settings, company, field, found["value"], blocks)
         except LLMError as exc:
-            failures.append({"run_id": run_id, "logged_at": datetime.now(UTC).replace(tzinfo=None),
-                             "kind": "llm_error", "source": "llm", "url": settings.base_url,
-                             "error": f"{company} / {field}: {exc}", "retries": 0})  # fmt: skip
+            failures.append(
+                {
+                    "run_id": run_id,
+                    "logged_at": datetime.now(UTC).replace(tzinfo=None),
+                    "kind": "llm_error",
+                    "source": "llm",
+                    "url": settings.base_url,
+                    "error": f"{company} / {field}: {exc}",
+                    "retries": 0,
+                }
+            )
             continue
         if found:
-            candidates.append({"run_id": run_id, "company_key": company_key, "company": company, "field": field,
-                               "extracted_at": datetime.now(UTC).replace(tzinfo=None), **found})  # fmt: skip
+            candidates.append(
+                {
+                    "run_id": run_id,
+                    "company_key": company_key,
+                    "company": company,
+                    "field": field,
+                    "extracted_at": datetime.now(UTC).replace(tzinfo=None),
+                    **found,
+                }
+            )
     with connect(config.warehouse) as con:
         con.execute("begin transaction")
         for table, rows in (("llm_candidates", candidates), ("crawl_log", failures)):
@@ -41,6 +57,9 @@ def run_llm_extraction(config: Config, settings: LLMSettings, run_id: str) -> di
                 con.execute(f"insert into raw.{table} by name select * from llm_rows")
                 con.unregister("llm_rows")
         con.execute("commit")
-    print(f"LLM extraction: {len(candidates)} candidates from {len(work)} company fields, "
-          f"{len(failures)} failed (see raw.crawl_log)", file=sys.stderr)  # fmt: skip
+    print(
+        f"LLM extraction: {len(candidates)} candidates from {len(work)} company fields, "
+        f"{len(failures)} failed (see raw.crawl_log)",
+        file=sys.stderr,
+    )
     return {"asked": len(work), "candidates": len(candidates), "failures": len(failures)}

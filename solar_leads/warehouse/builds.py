@@ -47,8 +47,9 @@ def project_signature() -> str:
 def needs_full_refresh(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether the last finished build was made by another version of the project (or none finished): the rows the
     incremental models keep would then disagree with what the current rules compute."""
-    last = con.execute("select project_signature from meta.builds where finished_at is not null "
-                       "order by build_id desc limit 1").fetchall()  # fmt: skip
+    last = con.execute(
+        "select project_signature from meta.builds where finished_at is not null order by build_id desc limit 1"
+    ).fetchall()
     return bool(last) and last[0][0] != project_signature()
 
 
@@ -60,12 +61,18 @@ def checks_signature(dbt_vars: Mapping[str, object]) -> str:
 def checks_passed(con: duckdb.DuckDBPyConnection, signature: str) -> bool:
     """Whether a finished build of the whole graph ran the seeds and the unit tests under `signature` (so they passed)
     and every seed is still loaded. Their inputs are fixed by the signature: run again, they give the same answers."""
-    passed = con.execute("select count(*) from meta.builds where finished_at is not null and complete "
-                         "and checks_signature = ?", [signature]).fetchall()[0][0]  # fmt: skip
+    passed = con.execute(
+        "select count(*) from meta.builds where finished_at is not null and complete and checks_signature = ?",
+        [signature],
+    ).fetchall()[0][0]
     if not passed:
         return False
-    loaded = {name for (name,) in con.execute(
-        "select table_name from information_schema.tables where table_schema = 'seeds'").fetchall()}  # fmt: skip
+    loaded = {
+        name
+        for (name,) in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'seeds'"
+        ).fetchall()
+    }
     return {path.stem for path in SEEDS.glob("*.csv")} <= loaded
 
 
@@ -73,8 +80,9 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def build_started(con: duckdb.DuckDBPyConnection, selection: str | None, complete: bool,
-                  checks: str | None = None) -> int:  # fmt: skip
+def build_started(
+    con: duckdb.DuckDBPyConnection, selection: str | None, complete: bool, checks: str | None = None
+) -> int:
     """Log a build about to start; `complete`: it (with the run's earlier stages) covers the whole graph; `checks`:
     the checks_signature it (and the run's earlier stages) ran the seeds and unit tests under, None when skipped."""
     build_id = con.execute("select coalesce(max(build_id), 0) + 1 from meta.builds").fetchall()[0][0]
@@ -107,10 +115,13 @@ def check_marts_current(con: duckdb.DuckDBPyConnection) -> None:
         raise UserError(f"the warehouse has no finished build: {todo}")
     selection, complete, signature, started, finished = latest[0]
     if finished is None:
-        raise UserError(f"the last build (started {started:%Y-%m-%d %H:%M:%S} UTC) did not finish, so the marts "
-                        f"may disagree with each other: {todo}")  # fmt: skip
+        raise UserError(
+            f"the last build (started {started:%Y-%m-%d %H:%M:%S} UTC) did not finish, so the marts "
+            f"may disagree with each other: {todo}"
+        )
     if not complete:
         raise UserError(f"the last build covered only part of the warehouse ({selection}): {todo}")
     if signature != raw_signature(con):
-        raise UserError(f"data was loaded after the last build ({finished:%Y-%m-%d %H:%M:%S} UTC), so the marts are "
-                        f"stale: {todo}")  # fmt: skip
+        raise UserError(
+            f"data was loaded after the last build ({finished:%Y-%m-%d %H:%M:%S} UTC), so the marts are stale: {todo}"
+        )

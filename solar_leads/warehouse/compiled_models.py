@@ -126,11 +126,14 @@ def _manifest(target: Path) -> dict[str, Any]:
 
 def _sources(manifest: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [
-        {"schema": s["schema"], "name": s["identifier"],
-         "columns": {c["name"]: c["data_type"] for c in s["columns"].values()}}
+        {
+            "schema": s["schema"],
+            "name": s["identifier"],
+            "columns": {c["name"]: c["data_type"] for c in s["columns"].values()},
+        }
         for s in manifest["sources"].values()
         if s["source_name"] in ADHOC_SOURCES
-    ]  # fmt: skip
+    ]
 
 
 def _graph(manifest: Mapping[str, Any], selected: set[str]) -> AdhocGraph:
@@ -149,22 +152,33 @@ def _graph(manifest: Mapping[str, Any], selected: set[str]) -> AdhocGraph:
     for uid in sorted(models):
         visit(uid)
     seeds = [
-        {"schema": node["schema"], "name": node["alias"],
-         "path": node["original_file_path"],  # relative: the cache stays right if the checkout moves
-         "column_types": node["config"].get("column_types") or {}}
-        for node in nodes.values() if node["resource_type"] == "seed"
-    ]  # fmt: skip
+        {
+            "schema": node["schema"],
+            "name": node["alias"],
+            "path": node["original_file_path"],  # relative: the cache stays right if the checkout moves
+            "column_types": node["config"].get("column_types") or {},
+        }
+        for node in nodes.values()
+        if node["resource_type"] == "seed"
+    ]
     return AdhocGraph(
         seeds=seeds,
         sources=_sources(manifest),
         models=[
-            {"schema": models[uid]["schema"], "name": models[uid]["alias"], "sql": models[uid]["compiled_code"],
-             "depends_on": [nodes[d]["alias"] for d in models[uid]["depends_on"]["nodes"] if d in models],
-             "seeds": [nodes[d]["alias"] for d in models[uid]["depends_on"]["nodes"]
-                       if nodes.get(d, {}).get("resource_type") == "seed"]}
+            {
+                "schema": models[uid]["schema"],
+                "name": models[uid]["alias"],
+                "sql": models[uid]["compiled_code"],
+                "depends_on": [nodes[d]["alias"] for d in models[uid]["depends_on"]["nodes"] if d in models],
+                "seeds": [
+                    nodes[d]["alias"]
+                    for d in models[uid]["depends_on"]["nodes"]
+                    if nodes.get(d, {}).get("resource_type") == "seed"
+                ],
+            }
             for uid in ordered
         ],
-    )  # fmt: skip
+    )
 
 
 def create_source_tables(con: duckdb.DuckDBPyConnection, sources: Sequence[Mapping[str, Any]]) -> None:
@@ -195,8 +209,9 @@ def in_memory(graph: AdhocGraph, memory_limit: str = DEFAULT_MEMORY_LIMIT) -> du
     folder, removed when the process ends."""
     spill = Path(tempfile.gettempdir()) / f"solar-leads-spill-{os.getpid()}"
     atexit.register(shutil.rmtree, spill, ignore_errors=True)
-    con = duckdb.connect(":memory:", config={"threads": os.cpu_count() or 1, "memory_limit": memory_limit,
-                                             "temp_directory": str(spill)})  # fmt: skip
+    con = duckdb.connect(
+        ":memory:", config={"threads": os.cpu_count() or 1, "memory_limit": memory_limit, "temp_directory": str(spill)}
+    )
     create_source_tables(con, graph.sources)
     for seed in graph.seeds:
         con.execute(f"create schema if not exists {seed['schema']}")

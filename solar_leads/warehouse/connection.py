@@ -48,8 +48,9 @@ def connect(path: Path, read_only: bool = False, config: dict | None = None) -> 
         if "lock" in message.lower():
             raise UserError(in_use_message(path)) from None
         if path.exists() and path.stat().st_size == 0:
-            raise UserError(f"warehouse {path} is an empty file, not a DuckDB database: remove it or pass "
-                            "another --warehouse") from None  # fmt: skip
+            raise UserError(
+                f"warehouse {path} is an empty file, not a DuckDB database: remove it or pass another --warehouse"
+            ) from None
         raise UserError(f"cannot open warehouse {path}: {message.splitlines()[0]}") from None
     except OSError as exc:
         raise UserError(f"cannot open warehouse {path}: {exc.strerror or exc}") from None

@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 
 from solar_leads.config import DEBUG_ENV, PROJECT_DIR, out_of_memory
+from solar_leads.environment import environment
 from solar_leads.errors import UserError
 from solar_leads.progress import Ticker
 from solar_leads.warehouse.connection import connect
@@ -21,19 +22,6 @@ from solar_leads.warehouse.connection import connect
 
 class DbtError(RuntimeError):
     """dbt reported a failure (a model error or a failing test); the message lists what failed."""
-
-
-@contextlib.contextmanager
-def _environment(warehouse: Path | str) -> Iterator[None]:
-    previous = os.environ.get("WAREHOUSE")
-    os.environ["WAREHOUSE"] = str(warehouse)
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("WAREHOUSE", None)
-        else:
-            os.environ["WAREHOUSE"] = previous
 
 
 @contextlib.contextmanager
@@ -136,7 +124,7 @@ def _run_dbt(
         args += ["--log-level-file", "debug"]  # dbt_project.yml logs at info
     progress = BuildProgress()
     try:
-        with _environment(warehouse), _stdout_to_stderr(), Ticker(progress.describe):
+        with environment(WAREHOUSE=str(warehouse)), _stdout_to_stderr(), Ticker(progress.describe):
             result = dbtRunner(callbacks=[progress]).invoke(args)
     finally:
         _release_warehouse()

@@ -2,7 +2,8 @@
 
 A second writer fails at once with a message naming the holder. The lock is an flock(2) on a file beside the
 warehouse, so the kernel releases it when its holder dies, even by SIGKILL: a stale lock file never blocks anyone.
-A `leads run` hands its lock to the crawls it starts in child processes through LOCK_HOLDER_ENV.
+A `leads run` holds it for the crawls it starts in child processes (held_by_parent), and the crawl's own
+writer (scrapy_project/pipelines.py) finds it held by its process.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from solar_leads.errors import UserError
 
-LOCK_HOLDER_ENV = "LEADS_WAREHOUSE_LOCK_HELD"  # the warehouse whose lock this process's parent holds for it
+_held: set[str] = set()  # the warehouses whose lock this process holds, or its parent holds for it
 
 
 def lock_path(warehouse: Path) -> Path:
@@ -32,10 +33,16 @@ def holder(warehouse: Path) -> str:
 
 
 @contextlib.contextmanager
-def warehouse_lock(warehouse: Path, command: str) -> Iterator[None]:
-    """Hold the warehouse's writer lock for the block; raise UserError at once when another process holds it."""
-    if os.environ.get(LOCK_HOLDER_ENV) == str(warehouse):
-        yield  # our parent (`leads run`) holds it for us
+def warehouse_lock(warehouse: Path, command: str, held_by_parent: bool = False) -> Iterator[None]:
+    """Hold the warehouse's writer lock for the block; raise UserError at once when another process holds it.
+    Within a block that holds it already, or with held_by_parent (a `leads run` crawling in a child), it is
+    taken as held."""
+    if str(warehouse) in _held:
+        yield
+        return
+    if held_by_parent:
+        with _holding(warehouse):
+            yield
         return
     try:
         warehouse.parent.mkdir(parents=True, exist_ok=True)
@@ -47,21 +54,30 @@ def warehouse_lock(warehouse: Path, command: str) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             who = holder(warehouse) or "another process"
-            raise UserError(f"warehouse {warehouse} is in use by {who}: wait for it to finish, or use another "
-                            "--warehouse") from None  # fmt: skip
+            raise UserError(
+                f"warehouse {warehouse} is in use by {who}: wait for it to finish, or use another --warehouse"
+            ) from None
         started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
         with contextlib.suppress(OSError):  # a full disk: the lock holds all the same, only its note is missing
             os.ftruncate(fd, 0)
             os.write(fd, f"`leads {command}` (pid {os.getpid()}, started {started})\n".encode())
-        os.environ[LOCK_HOLDER_ENV] = str(warehouse)
         try:
-            yield
+            with _holding(warehouse):
+                yield
         finally:
-            os.environ.pop(LOCK_HOLDER_ENV, None)
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, 0)
     finally:
         os.close(fd)  # closing releases the flock
+
+
+@contextlib.contextmanager
+def _holding(warehouse: Path) -> Iterator[None]:
+    _held.add(str(warehouse))
+    try:
+        yield
+    finally:
+        _held.discard(str(warehouse))
 
 
 def in_use_message(warehouse: Path) -> str:

@@ -32,8 +32,9 @@ def check_run_id(value: str) -> str:
     return value
 
 
-def start_run(con: duckdb.DuckDBPyConnection, command: str, sources: Path | None, is_demo: bool,
-              run_id: str | None = None) -> str:  # fmt: skip
+def start_run(
+    con: duckdb.DuckDBPyConnection, command: str, sources: Path | None, is_demo: bool, run_id: str | None = None
+) -> str:
     """Register a run (status 'running') under a new id, or under `run_id` when given and not yet registered."""
     now = datetime.now(UTC)
     if run_id is None:
@@ -72,8 +73,9 @@ class RunRecord:
 
 
 @contextlib.contextmanager
-def registered_run(warehouse: Path, command: str, sources: Path | None, is_demo: bool,
-                   run_id: str | None = None) -> Iterator[RunRecord]:  # fmt: skip
+def registered_run(
+    warehouse: Path, command: str, sources: Path | None, is_demo: bool, run_id: str | None = None
+) -> Iterator[RunRecord]:
     """Register the run in meta.runs for the block and record how it ended. A crawl started by `leads run` with
     the run's id leaves the record to its parent."""
     from solar_leads.warehouse.connection import connect, ensure_raw_schema

@@ -21,26 +21,39 @@ ROBOTS = Reply(body="User-agent: *\nDisallow: /private/\n", content_type="text/p
 
 def greenhouse_jobs(board: str, count: int, start: int = 0, missing_title: bool = False) -> str:
     jobs = [
-        {"id": start + n, "title": "" if missing_title and n == 0 else f"Solar Designer {start + n}",
-         "company_name": f"{board.title()} Solar", "absolute_url": f"https://jobs.example/{board}/{start + n}",
-         "location": {"name": "Austin, TX"}, "first_published": "2026-09-01T00:00:00Z",
-         "content": "&lt;p&gt;Design PV systems &amp;amp; permit plan sets.&lt;/p&gt;"}
+        {
+            "id": start + n,
+            "title": "" if missing_title and n == 0 else f"Solar Designer {start + n}",
+            "company_name": f"{board.title()} Solar",
+            "absolute_url": f"https://jobs.example/{board}/{start + n}",
+            "location": {"name": "Austin, TX"},
+            "first_published": "2026-09-01T00:00:00Z",
+            "content": "&lt;p&gt;Design PV systems &amp;amp; permit plan sets.&lt;/p&gt;",
+        }
         for n in range(count)
-    ]  # fmt: skip
+    ]
     return json.dumps({"jobs": jobs, "meta": {"total": count}})
 
 
 def job_page(title: str) -> str:
-    ld = {"@context": "https://schema.org", "@type": "JobPosting", "title": title, "description": "<p>PV layout</p>",
-          "hiringOrganization": {"name": "Pagé Solar"}, "identifier": {"value": title}}  # fmt: skip
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": title,
+        "description": "<p>PV layout</p>",
+        "hiringOrganization": {"name": "Pagé Solar"},
+        "identifier": {"value": title},
+    }
     script = json.dumps(ld, ensure_ascii=False)
     return f'<html><head><title>{title}</title><script type="application/ld+json">{script}</script></head></html>'
 
 
 def write_sources(path, base: str, entries: list[dict]) -> None:
     lines = ["user_agent: solar-leads-test/0.1", "sources:"]
-    lines += ["  - " + json.dumps({**entry, "base_url": base} if entry["type"] != "jobposting" else entry)
-              for entry in entries]  # fmt: skip
+    lines += [
+        "  - " + json.dumps({**entry, "base_url": base} if entry["type"] != "jobposting" else entry)
+        for entry in entries
+    ]
     path.write_text("\n".join(lines) + "\n")
 
 
@@ -73,11 +86,25 @@ def failing_crawl(tmp_path_factory):
         sources = tmp / "sources.yml"
         boards = ["flaky", "broken", "malformed", "slow", "good"]
         pages = ["pages/latin1.html", "pages/huge.html", "pages/ok.html", "private/secret.html"]
-        write_sources(sources, server.url, [{"type": "greenhouse", "board": b} for b in boards]
-                      + [{"type": "jobposting", "url": f"{server.url}/{p}"} for p in pages])  # fmt: skip
+        write_sources(
+            sources,
+            server.url,
+            [{"type": "greenhouse", "board": b} for b in boards]
+            + [{"type": "jobposting", "url": f"{server.url}/{p}"} for p in pages],
+        )
         warehouse = tmp / "w.duckdb"
-        result = run_leads("crawl", "--sources", str(sources), "--warehouse", str(warehouse), *FAST,
-                           "--set", "DOWNLOAD_MAXSIZE=100000", "--set", "RETRY_TIMES=2")  # fmt: skip
+        result = run_leads(
+            "crawl",
+            "--sources",
+            str(sources),
+            "--warehouse",
+            str(warehouse),
+            *FAST,
+            "--set",
+            "DOWNLOAD_MAXSIZE=100000",
+            "--set",
+            "RETRY_TIMES=2",
+        )
         requested = list(server.requests)
     return result, warehouse, requested
 
@@ -94,11 +121,21 @@ def test_every_source_failed_is_a_failure_and_run_exports_nothing(tmp_path):
     dead = "http://127.0.0.1:9"  # the discard port: connection refused
     sources = tmp_path / "sources.yml"
     write_sources(sources, dead, [{"type": "greenhouse", "board": "gone"}, {"type": "lever", "site": "gone"}])
-    crawl = run_leads("crawl", "--sources", str(sources), "--warehouse", str(tmp_path / "w.duckdb"), *FAST,
-                      "--set", "RETRY_TIMES=0")  # fmt: skip
+    crawl = run_leads(
+        "crawl", "--sources", str(sources), "--warehouse", str(tmp_path / "w.duckdb"), *FAST, "--set", "RETRY_TIMES=0"
+    )
     assert crawl.returncode == 1 and "FAILED: nothing was loaded" in crawl.stderr
-    run = run_leads("run", "--sources", str(sources), "--warehouse", str(tmp_path / "w.duckdb"),
-                    "--out", str(tmp_path / "out"), "--set", "RETRY_TIMES=0")  # fmt: skip
+    run = run_leads(
+        "run",
+        "--sources",
+        str(sources),
+        "--warehouse",
+        str(tmp_path / "w.duckdb"),
+        "--out",
+        str(tmp_path / "out"),
+        "--set",
+        "RETRY_TIMES=0",
+    )
     last = run.stderr.strip().splitlines()[-1]
     assert run.returncode == 1 and last.startswith("error: run ") and "every source failed" in last
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
@@ -162,8 +199,18 @@ def test_sigkill_mid_load_leaves_whole_batches_and_the_next_run_completes(tmp_pa
         sources = tmp_path / "sources.yml"
         write_sources(sources, server.url, [{"type": "greenhouse", "board": b} for b in boards])
         warehouse = tmp_path / "w.duckdb"
-        args = ["crawl", "--sources", str(sources), "--warehouse", str(warehouse), *FAST,
-                "--set", f"DUCKDB_BATCH_SIZE={batch}", "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]  # fmt: skip
+        args = [
+            "crawl",
+            "--sources",
+            str(sources),
+            "--warehouse",
+            str(warehouse),
+            *FAST,
+            "--set",
+            f"DUCKDB_BATCH_SIZE={batch}",
+            "--set",
+            "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+        ]
         command = [sys.executable, "-m", "solar_leads.cli", *args, "--run-id", "20260101_000000"]
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ.copy())
         deadline = time.time() + 60
@@ -189,23 +236,45 @@ def test_sigkill_mid_load_leaves_whole_batches_and_the_next_run_completes(tmp_pa
 def test_scrapy_crawl_runs_a_spider_from_the_repo_with_string_arguments(tmp_path):
     """`scrapy crawl <spider> -a ...` as Scrapyd or any Scrapy scheduler would run it: arguments arrive as strings;
     the rows land in $WAREHOUSE under a run of their own; a bad argument is refused naming it."""
-    routes = {"/robots.txt": [ROBOTS], "/v1/boards/acme/jobs": [Reply(body=greenhouse_jobs("acme", 3))],
-              "/v0/postings/helio": [Reply(body=json.dumps([{"id": "h1", "text": "PV Drafter", "hostedUrl":
-                                                             "https://jobs.lever.co/helio/h1", "descriptionPlain": "x",
-                                                             "createdAt": 1752678932000}]))]}  # fmt: skip
+    routes = {
+        "/robots.txt": [ROBOTS],
+        "/v1/boards/acme/jobs": [Reply(body=greenhouse_jobs("acme", 3))],
+        "/v0/postings/helio": [
+            Reply(
+                body=json.dumps(
+                    [
+                        {
+                            "id": "h1",
+                            "text": "PV Drafter",
+                            "hostedUrl": "https://jobs.lever.co/helio/h1",
+                            "descriptionPlain": "x",
+                            "createdAt": 1752678932000,
+                        }
+                    ]
+                )
+            )
+        ],
+    }
     warehouse = tmp_path / "w.duckdb"
     env = {**os.environ, "WAREHOUSE": str(warehouse)}
     scrapy = [sys.executable, "-m", "scrapy.cmdline", "crawl"]
     with ScriptedServer(routes) as server:
         arguments = ["-a", "board=acme", "-a", f"base_url={server.url}", "-a", "company=Acme Solar"]
-        greenhouse = subprocess.run([*scrapy, "greenhouse", *arguments], cwd=PROJECT, env=env, capture_output=True,
-                                    text=True)  # fmt: skip
+        greenhouse = subprocess.run(
+            [*scrapy, "greenhouse", *arguments], cwd=PROJECT, env=env, capture_output=True, text=True
+        )
         sources = tmp_path / "sources.yml"
         write_sources(sources, server.url, [{"type": "lever", "site": "helio", "company": "Helio"}])
-        lever = subprocess.run([*scrapy, "lever", "-a", f"sources={sources}"], cwd=PROJECT, env=env,
-                               capture_output=True, text=True)  # fmt: skip
-        bad = subprocess.run([*scrapy, "greenhouse", "-a", "base_url=ftp://x", "-a", "board=b"], cwd=PROJECT, env=env,
-                             capture_output=True, text=True)  # fmt: skip
+        lever = subprocess.run(
+            [*scrapy, "lever", "-a", f"sources={sources}"], cwd=PROJECT, env=env, capture_output=True, text=True
+        )
+        bad = subprocess.run(
+            [*scrapy, "greenhouse", "-a", "base_url=ftp://x", "-a", "board=b"],
+            cwd=PROJECT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
     assert greenhouse.returncode == 0 and lever.returncode == 0, greenhouse.stderr[-2000:] + lever.stderr[-2000:]
     with duckdb.connect(str(warehouse), read_only=True) as con:
         loaded = con.execute("select source_key, count(*) from raw.postings group by 1 order by 1").fetchall()

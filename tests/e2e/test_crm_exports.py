@@ -25,24 +25,63 @@ JOBS = [  # id, company, title, location, absolute_url
     (6, "Sunpeak Design Co", "Solar Designer", "Phoenix, AZ", "https://careers.sunpeakdesign.com/jobs/6?gh_jid=6"),
     (7, '=HYPERLINK("http://evil")', "Solar Designer", "Reno, NV", "https://boards.greenhouse.io/evil/jobs/7"),
 ]
-HUBSPOT = ["Company name", "Company Domain Name", "City", "State/Region", "Country/Region", "Phone Number",
-           "Number of Employees", "Year Founded", "Lifecycle Stage", "Description"]  # fmt: skip
-SALESFORCE = ["Name", "Website", "Phone", "BillingCity", "BillingState", "BillingCountry", "NumberOfEmployees",
-              "YearStarted", "Type", "Description"]  # fmt: skip
+HUBSPOT = [
+    "Company name",
+    "Company Domain Name",
+    "City",
+    "State/Region",
+    "Country/Region",
+    "Phone Number",
+    "Number of Employees",
+    "Year Founded",
+    "Lifecycle Stage",
+    "Description",
+]
+SALESFORCE = [
+    "Name",
+    "Website",
+    "Phone",
+    "BillingCity",
+    "BillingState",
+    "BillingCountry",
+    "NumberOfEmployees",
+    "YearStarted",
+    "Type",
+    "Description",
+]
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("crm")
-    jobs = [{"id": i, "title": title, "company_name": company, "absolute_url": url, "location": {"name": place},
-             "content": DESIGN} for i, company, title, place, url in JOBS]  # fmt: skip
+    jobs = [
+        {
+            "id": i,
+            "title": title,
+            "company_name": company,
+            "absolute_url": url,
+            "location": {"name": place},
+            "content": DESIGN,
+        }
+        for i, company, title, place, url in JOBS
+    ]
     routes = {"/robots.txt": [ROBOTS], "/v1/boards/mixed/jobs": [Reply(body=json.dumps({"jobs": jobs}))]}
     with ScriptedServer(routes) as server:
         sources = tmp / "sources.yml"
         write_sources(sources, server.url, [{"type": "greenhouse", "board": "mixed"}])
         formats = [arg for fmt in ("csv", "hubspot", "salesforce", "xlsx") for arg in ("--format", fmt)]
-        result = run_leads("run", "--sources", str(sources), "--warehouse", str(tmp / "w.duckdb"),
-                           "--out", str(tmp / "out"), *formats, "--bom", "--quiet")  # fmt: skip
+        result = run_leads(
+            "run",
+            "--sources",
+            str(sources),
+            "--warehouse",
+            str(tmp / "w.duckdb"),
+            "--out",
+            str(tmp / "out"),
+            *formats,
+            "--bom",
+            "--quiet",
+        )
     assert result.returncode == 0, result.stderr[-3000:]
     files = {p.name.split("_", 3)[-1].split(".", 1)[-1]: p for p in (tmp / "out").iterdir() if "solar_leads" in p.name}
     return files, tmp / "w.duckdb"
@@ -88,8 +127,11 @@ def test_hubspot_import_uses_hubspots_properties_and_never_a_guessed_domain(expo
     assert by_name["Sunpeak Design Co"]["Company Domain Name"] == "sunpeakdesign.com"  # its own careers site
     [acme] = [row for name, row in by_name.items() if name.lower().startswith("acme")]
     assert acme["Company Domain Name"] == ""  # only a guess (acmesolar.com): left empty
-    assert (by_name["Sunpeak Design Co"]["City"], by_name["Sunpeak Design Co"]["State/Region"],
-            by_name["Sunpeak Design Co"]["Country/Region"]) == ("Phoenix", "AZ", "United States")  # fmt: skip
+    assert (
+        by_name["Sunpeak Design Co"]["City"],
+        by_name["Sunpeak Design Co"]["State/Region"],
+        by_name["Sunpeak Design Co"]["Country/Region"],
+    ) == ("Phoenix", "AZ", "United States")
     quebec = by_name["Énergie Solaire Québec"]
     assert (quebec["City"], quebec["State/Region"], quebec["Country/Region"]) == ("Montréal", "QC", "Canada")
     assert by_name['\'=HYPERLINK("http://evil")']["Lifecycle Stage"] == "Lead"  # neutralized, like the CSV

@@ -36,9 +36,12 @@ def assert_every_mart_column_is_described(warehouse):
         for model in yaml.safe_load(path.read_text()).get("models", []):
             described[model["name"]] = {c["name"] for c in model.get("columns", []) if c.get("description")}
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        relations = [r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
-        ).fetchall()]  # fmt: skip
+        relations = [
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
+            ).fetchall()
+        ]
         missing = {
             name: [
                 c[0] for c in con.execute(f"describe marts.{name}").fetchall() if c[0] not in described.get(name, ())
@@ -81,8 +84,11 @@ def assert_each_broken_check_of_rows_hold_is_named(warehouse):
     except DbtError as failed:
         message = str(failed)
         assert "Got 3 results" in message, message
-        for check, rows in (("last_seen_not_null", 2), ("is_new_not_null", 1),
-                            ("confidence_score_within_threshold_and_100", 1)):  # fmt: skip
+        for check, rows in (
+            ("last_seen_not_null", 2),
+            ("is_new_not_null", 1),
+            ("confidence_score_within_threshold_and_100", 1),
+        ):
             assert f"failed_check={check}, failing_rows={rows}" in message, message
     else:
         raise AssertionError("rows breaking three checks of leads passed rows_hold")

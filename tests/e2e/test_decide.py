@@ -217,9 +217,19 @@ def test_regex_checks_agree_with_a_per_value_match(tmp_path):
         for value, passes in [(v, True) for v in matching] + [(v, False) for v in other]:
             candidate_id = f"c{len(rows)}"
             expected[candidate_id] = passes
-            rows.append({"candidate_id": candidate_id, "field": "f", "candidate": value, "model_conf": 0.9,
-                         "source_hint": "example.com", "recall_hits": 1, "recall_used": 1, "verdict": "YES",
-                         "target_regex": regex})  # fmt: skip
+            rows.append(
+                {
+                    "candidate_id": candidate_id,
+                    "field": "f",
+                    "candidate": value,
+                    "model_conf": 0.9,
+                    "source_hint": "example.com",
+                    "recall_hits": 1,
+                    "recall_used": 1,
+                    "verdict": "YES",
+                    "target_regex": regex,
+                }
+            )
     source.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     result = run_leads("decide", "--input", str(source), "--output", str(out))
     assert result.returncode == 0, result.stderr

@@ -23,8 +23,16 @@ CONTENT = (
 
 def crawl(warehouse: Path, run: int) -> None:
     with serve() as base_url:
-        result = run_leads("crawl", "--sources", str(PROJECT / "demo" / "boards.yml"), "--warehouse", str(warehouse),
-                           "--run-id", f"20260101_00000{run}", env={"DEMO_URL": base_url})  # fmt: skip
+        result = run_leads(
+            "crawl",
+            "--sources",
+            str(PROJECT / "demo" / "boards.yml"),
+            "--warehouse",
+            str(warehouse),
+            "--run-id",
+            f"20260101_00000{run}",
+            env={"DEMO_URL": base_url},
+        )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "every request succeeded" in result.stderr
 
@@ -66,8 +74,7 @@ def test_descriptions_are_clean_text(warehouses):
 
 def test_every_jsonld_layout_is_read(warehouses):
     """Career pages hold one object per script, a list, or an @graph: every demo posting on them is loaded."""
-    expected = sum(1 for line in (PROJECT / "demo" / "boards.yml").read_text().splitlines()
-                   if '"jobposting"' in line)  # fmt: skip
+    expected = sum(1 for line in (PROJECT / "demo" / "boards.yml").read_text().splitlines() if '"jobposting"' in line)
     with duckdb.connect(str(warehouses[0]), read_only=True) as con:
         pages = con.execute(
             "select count(distinct source_key) from raw.postings where source = 'jobposting'"

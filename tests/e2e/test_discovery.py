@@ -17,13 +17,25 @@ from tests.fault_helpers import board
 from tests.scripted_server import Reply, ScriptedServer
 
 JOBS = [
-    {"key": "0a1b2c3d0001", "title": "Solar Designer", "company": "Granite State Solar", "city": "Concord",
-     "state": "NH", "date": "2026-11-10",
-     "description": "<p>As our PV drafter you design PV systems in Aurora Solar and draft permit sets.</p>"},
-    {"key": "0a1b2c3d0002", "title": "Solar Designer II", "company": "Coastal Photovoltaic Partners",
-     "city": "Tampa", "state": "FL", "date": "2026-11-11",
-     "description": "<p>Solar designer and PV drafter: stringing layouts, one-line diagrams.</p>"},
-]  # fmt: skip
+    {
+        "key": "0a1b2c3d0001",
+        "title": "Solar Designer",
+        "company": "Granite State Solar",
+        "city": "Concord",
+        "state": "NH",
+        "date": "2026-11-10",
+        "description": "<p>As our PV drafter you design PV systems in Aurora Solar and draft permit sets.</p>",
+    },
+    {
+        "key": "0a1b2c3d0002",
+        "title": "Solar Designer II",
+        "company": "Coastal Photovoltaic Partners",
+        "city": "Tampa",
+        "state": "FL",
+        "date": "2026-11-11",
+        "description": "<p>Solar designer and PV drafter: stringing layouts, one-line diagrams.</p>",
+    },
+]
 LINKEDIN_SEARCH = "/jobs-guest/jobs/api/seeMoreJobPostings/search"
 
 
@@ -64,11 +76,15 @@ def rows(warehouse: Path, sql: str) -> list[tuple]:
 def test_jobspy_finds_postings_on_indeed_and_linkedin(tmp_path):
     warehouse = tmp_path / "w.duckdb"
     with ScriptedServer(site_routes()) as sites:
-        result = run_leads("discover", "--sources", str(write_sources(tmp_path / "s.yml", sites.url)),
-                           "--warehouse", str(warehouse))  # fmt: skip
+        result = run_leads(
+            "discover", "--sources", str(write_sources(tmp_path / "s.yml", sites.url)), "--warehouse", str(warehouse)
+        )
     assert result.returncode == 0, result.stderr[-3000:]
-    found = rows(warehouse, "select source, external_id, company, title, location, description, posted_at, url "
-                            "from raw.postings order by source, external_id")  # fmt: skip
+    found = rows(
+        warehouse,
+        "select source, external_id, company, title, location, description, posted_at, url "
+        "from raw.postings order by source, external_id",
+    )
     by_source = {source for source, *_ in found}
     assert by_source == {"jobsearch:indeed", "jobsearch:linkedin"}
     # two terms, each finding both jobs (their words are in both texts), on each site
@@ -88,14 +104,17 @@ def test_a_blocked_site_is_retried_logged_and_the_other_site_goes_on(tmp_path):
     warehouse = tmp_path / "w.duckdb"
     routes = site_routes(indeed=[Reply(429, "slow down"), Reply(403, "blocked")])
     with ScriptedServer(routes) as sites:
-        result = run_leads("discover", "--sources", str(write_sources(tmp_path / "s.yml", sites.url)),
-                           "--warehouse", str(warehouse))  # fmt: skip
+        result = run_leads(
+            "discover", "--sources", str(write_sources(tmp_path / "s.yml", sites.url)), "--warehouse", str(warehouse)
+        )
         indeed_requests = sites.counts["/graphql"]
     assert result.returncode == 3, result.stderr[-3000:]
     assert indeed_requests == 4  # two terms, each tried twice (retries: 1)
     failures = rows(warehouse, "select kind, source, term, retries from raw.crawl_log order by term")
-    assert failures == [("search_blocked", "jobsearch:indeed", "PV drafter", 1),
-                        ("search_blocked", "jobsearch:indeed", "solar designer", 1)]  # fmt: skip
+    assert failures == [
+        ("search_blocked", "jobsearch:indeed", "PV drafter", 1),
+        ("search_blocked", "jobsearch:indeed", "solar designer", 1),
+    ]
     assert rows(warehouse, "select distinct source from raw.postings") == [("jobsearch:linkedin",)]
     assert "PARTIAL: jobsearch blocked 2" in result.stderr
 
@@ -143,19 +162,26 @@ def test_boards_found_by_search_and_by_probe_are_registered_and_crawled(tmp_path
         "/v0/postings/granitestatesolar": [Reply(200, json.dumps([]))],  # a board without jobs is not a find
         "/v0/postings/granite-state-solar": [
             Reply(200, (Path(__file__).parents[1] / "fixtures" / "responses" / "lever.json").read_text())
-        ],  # fmt: skip
+        ],
         "/posting-api/job-board/coastal-photovoltaic-partners": [Reply(200, "{}", delay=3)],
     }
     warehouse, out = tmp_path / "w.duckdb", tmp_path / "out"
     with ScriptedServer(routes) as server:
-        discover = {"search": True, "probe": True, "api_base_url": server.url, "terms": ["solar designer"],
-                    "probe_timeout": 1}  # fmt: skip
+        discover = {
+            "search": True,
+            "probe": True,
+            "api_base_url": server.url,
+            "terms": ["solar designer"],
+            "probe_timeout": 1,
+        }
         extra = f'  - {{type: searxng, base_url: "{server.url}"}}'
         sources = write_sources(tmp_path / "s.yml", server.url, discover, extra)
         result = run_leads("run", "--sources", str(sources), "--warehouse", str(warehouse), "--out", str(out))
     assert result.returncode == 3, result.stderr[-3000:]  # the late probe: partial
-    boards = rows(warehouse, "select ats, token, found_by, company, last_status, jobs_last_seen from raw.boards "
-                             "order by found_by, token")  # fmt: skip
+    boards = rows(
+        warehouse,
+        "select ats, token, found_by, company, last_status, jobs_last_seen from raw.boards order by found_by, token",
+    )
     assert boards == [
         ("lever", "granite-state-solar", "probe", "Granite State Solar", "ok", boards[0][5]),
         ("greenhouse", "helio", "search", None, "ok", 1),
@@ -175,27 +201,36 @@ def test_boards_found_by_search_and_by_probe_are_registered_and_crawled(tmp_path
 
 def test_a_board_is_retired_after_three_runs_without_an_answer(tmp_path):
     warehouse = tmp_path / "w.duckdb"
-    routes = {"/v1/boards/alive/jobs": [Reply(200, board("alive", 1))],
-              "/v1/boards/gone/jobs": [Reply(404, "not found", "text/plain")]}  # fmt: skip
+    routes = {
+        "/v1/boards/alive/jobs": [Reply(200, board("alive", 1))],
+        "/v1/boards/gone/jobs": [Reply(404, "not found", "text/plain")],
+    }
     with ScriptedServer(routes) as server:
         sources = tmp_path / "s.yml"
         sources.write_text(f'sources: []\ndiscover: {{search: false, probe: false, api_base_url: "{server.url}"}}\n')
         run_leads("crawl", "--sources", str(sources), "--warehouse", str(warehouse))  # creates the warehouse
         with duckdb.connect(str(warehouse)) as con:
             for token in ("alive", "gone"):
-                con.execute("insert into raw.boards (ats, token, found_by, first_seen, first_run_id) "
-                            "values ('greenhouse', ?, 'search', now(), 'r0')", [token])  # fmt: skip
+                con.execute(
+                    "insert into raw.boards (ats, token, found_by, first_seen, first_run_id) "
+                    "values ('greenhouse', ?, 'search', now(), 'r0')",
+                    [token],
+                )
         statuses = []
         for _ in range(4):
-            statuses.append(run_leads("crawl", "--sources", str(sources), "--warehouse", str(warehouse),
-                                      "--set", "RETRY_TIMES=0").returncode)  # fmt: skip
+            statuses.append(
+                run_leads(
+                    "crawl", "--sources", str(sources), "--warehouse", str(warehouse), "--set", "RETRY_TIMES=0"
+                ).returncode
+            )
             if len(statuses) == 3:
                 gone_requests = server.counts["/v1/boards/gone/jobs"]
         final_gone_requests = server.counts["/v1/boards/gone/jobs"]
     assert statuses == [3, 3, 3, 0]  # the fourth crawl no longer asks the retired board
     assert gone_requests == final_gone_requests == 3
-    state = dict(rows(warehouse, "select token, (misses_in_a_row, retired_at is not null, last_status) "
-                                 "from raw.boards"))  # fmt: skip
+    state = dict(
+        rows(warehouse, "select token, (misses_in_a_row, retired_at is not null, last_status) from raw.boards")
+    )
     assert state["alive"] == (0, False, "ok")
     assert state["gone"] == (3, True, "http_error")
 
@@ -204,8 +239,15 @@ def test_a_board_is_retired_after_three_runs_without_an_answer(tmp_path):
 def test_batches_split_the_terms(tmp_path, batch, expected):
     warehouse = tmp_path / "w.duckdb"
     with ScriptedServer(site_routes()) as sites:
-        result = run_leads("discover", "--sources", str(write_sources(tmp_path / "s.yml", sites.url)),
-                           "--warehouse", str(warehouse), "--batch", batch)  # fmt: skip
+        result = run_leads(
+            "discover",
+            "--sources",
+            str(write_sources(tmp_path / "s.yml", sites.url)),
+            "--warehouse",
+            str(warehouse),
+            "--batch",
+            batch,
+        )
     assert result.returncode == 0, result.stderr[-3000:]
     assert {term for (term,) in rows(warehouse, "select distinct term from raw.discovery_log")} == expected
 

@@ -91,9 +91,17 @@ def test_threshold_option_moves_the_cut(tmp_path):
 
 def reviewed_file(tmp_path: Path, labels: dict[str, bool], name: str = "reviewed.json") -> Path:
     golden = {i["id"]: i for i in json.loads(GOLDEN.read_text())["items"]}
-    items = [{"id": key, "description": golden[key]["description"], "label": label, "company": golden[key]["company"],
-              "title": golden[key]["title"], "notes": "Rejected: below_threshold (score: 30)"}
-             for key, label in labels.items()]  # fmt: skip
+    items = [
+        {
+            "id": key,
+            "description": golden[key]["description"],
+            "label": label,
+            "company": golden[key]["company"],
+            "title": golden[key]["title"],
+            "notes": "Rejected: below_threshold (score: 30)",
+        }
+        for key, label in labels.items()
+    ]
     path = tmp_path / name
     path.write_text(json.dumps({"metadata": {"purpose": "labeling_review", "run_id": "x"}, "items": items}))
     return path

@@ -43,8 +43,12 @@ def test_a_second_writer_fails_at_once_naming_the_holder(tmp_path):
         warehouse = tmp_path / "w.duckdb"
         first = leads_process("crawl", "--sources", str(sources), "--warehouse", str(warehouse), "--quiet")
         wait_for(lambda: server.requests.count("/v1/boards/slow/jobs") == 1)
-        for command in (["crawl", "--sources", str(sources)], ["run", "--sources", str(sources)], ["build"],
-                        ["export", "--out", str(tmp_path / "out")]):  # fmt: skip
+        for command in (
+            ["crawl", "--sources", str(sources)],
+            ["run", "--sources", str(sources)],
+            ["build"],
+            ["export", "--out", str(tmp_path / "out")],
+        ):
             second = run_leads(*command, "--warehouse", str(warehouse))
             message = one_line_error(second)
             assert second.returncode == 2, (command, second.stderr[-2000:])
@@ -70,8 +74,13 @@ def test_runs_in_one_second_get_distinct_ids(tmp_path):
 
 
 def test_odd_shapes_are_logged_and_the_valid_job_is_kept(tmp_path):
-    valid = {"id": 7, "title": "Solar Designer", "company_name": "Odd Solar", "absolute_url": "https://x/7",
-             "content": "PV design"}  # fmt: skip
+    valid = {
+        "id": 7,
+        "title": "Solar Designer",
+        "company_name": "Odd Solar",
+        "absolute_url": "https://x/7",
+        "content": "PV design",
+    }
     deep = "[" * 3000 + "]" * 3000
     page = f'<html><script type="application/ld+json">{deep}</script></html>'
     routes = {
@@ -131,12 +140,26 @@ def test_a_large_board_loads_with_the_default_body_limit_and_a_refused_body_says
         write_sources(sources, server.url, [{"type": "greenhouse", "board": "big"}])
         assert len(routes["/v1/boards/big/jobs"][0].body) > 12_500_000
         big = run_leads("crawl", "--sources", str(sources), "--warehouse", str(tmp_path / "a.duckdb"), "--quiet")
-        refused = run_leads("run", "--sources", str(sources), "--warehouse", str(tmp_path / "b.duckdb"), "--quiet",
-                            "--out", str(tmp_path / "out"), "--set", "DOWNLOAD_MAXSIZE=1000000")  # fmt: skip
+        refused = run_leads(
+            "run",
+            "--sources",
+            str(sources),
+            "--warehouse",
+            str(tmp_path / "b.duckdb"),
+            "--quiet",
+            "--out",
+            str(tmp_path / "out"),
+            "--set",
+            "DOWNLOAD_MAXSIZE=1000000",
+        )
     assert big.returncode == 0 and loaded("greenhouse", 4000) in big.stderr
     assert refused.returncode == 1 and "body_too_large 1" in refused.stderr
-    [error] = [row[0] for row in duckdb.connect(str(tmp_path / "b.duckdb"), read_only=True).execute(
-        "select error from raw.crawl_log where kind = 'body_too_large'").fetchall()]  # fmt: skip
+    [error] = [
+        row[0]
+        for row in duckdb.connect(str(tmp_path / "b.duckdb"), read_only=True)
+        .execute("select error from raw.crawl_log where kind = 'body_too_large'")
+        .fetchall()
+    ]
     assert "raise the limit with --set DOWNLOAD_MAXSIZE=<bytes>" in error
 
 
@@ -144,8 +167,9 @@ def test_a_large_board_loads_with_the_default_body_limit_and_a_refused_body_says
 
 
 def slow_boards(n: int = 6, delay: float = 1.5) -> dict[str, list[Reply]]:
-    routes = {f"/v1/boards/s{i}/jobs": [Reply(body=greenhouse_jobs(f"s{i}", 3, start=10 * i), delay=delay)]
-              for i in range(n)}  # fmt: skip
+    routes = {
+        f"/v1/boards/s{i}/jobs": [Reply(body=greenhouse_jobs(f"s{i}", 3, start=10 * i), delay=delay)] for i in range(n)
+    }
     return {"/robots.txt": [ROBOTS], **routes}
 
 
@@ -154,14 +178,22 @@ def test_ctrl_c_ends_with_130_and_says_what_was_kept(command, tmp_path):
     with ScriptedServer(slow_boards()) as server:
         sources = tmp_path / "sources.yml"
         write_sources(sources, server.url, [{"type": "greenhouse", "board": f"s{i}"} for i in range(6)])
-        args = [command, "--sources", str(sources), "--warehouse", str(tmp_path / "w.duckdb"),
-                "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]  # fmt: skip
+        args = [
+            command,
+            "--sources",
+            str(sources),
+            "--warehouse",
+            str(tmp_path / "w.duckdb"),
+            "--set",
+            "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+        ]
         if command == "run":
             args += ["--out", str(tmp_path / "out")]
         # its own process group, as a terminal's foreground job: Ctrl-C signals every process of the group
         command_line = [sys.executable, "-m", "solar_leads.cli", *args]
-        process = subprocess.Popen(command_line, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                   start_new_session=True)  # fmt: skip
+        process = subprocess.Popen(
+            command_line, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+        )
         wait_for(lambda: len(server.requests) >= 3)
         os.killpg(process.pid, signal.SIGINT)
         _, stderr = process.communicate(timeout=120)

@@ -37,8 +37,18 @@ def test_every_source_failed_on_a_warehouse_with_an_earlier_run_exports_nothing(
     warehouse = copy_of(built, tmp_path)
     sources = tmp_path / "sources.yml"
     write_sources(sources, "http://127.0.0.1:9", [{"type": "greenhouse", "board": "gone"}])
-    result = run_leads("run", "--sources", str(sources), "--warehouse", str(warehouse), "--out", str(tmp_path / "out"),
-                       "--set", "RETRY_TIMES=0", "--quiet")  # fmt: skip
+    result = run_leads(
+        "run",
+        "--sources",
+        str(sources),
+        "--warehouse",
+        str(warehouse),
+        "--out",
+        str(tmp_path / "out"),
+        "--set",
+        "RETRY_TIMES=0",
+        "--quiet",
+    )
     assert result.returncode == 1 and "every source failed" in one_line_error(result)
     assert list((tmp_path / "out").iterdir()) == []  # the old run is not re-exported under its old id
     statuses = count(warehouse, "select list(status order by run_id) from meta.runs")
@@ -106,8 +116,9 @@ def check_refused_before_any_request(out: Path, tmp_path: Path) -> None:
     with ScriptedServer(routes) as server:
         sources = tmp_path / "sources.yml"
         write_sources(sources, server.url, [{"type": "greenhouse", "board": "acme"}])
-        result = run_leads("run", "--sources", str(sources), "--warehouse", str(tmp_path / "w.duckdb"),
-                           "--out", str(out))  # fmt: skip
+        result = run_leads(
+            "run", "--sources", str(sources), "--warehouse", str(tmp_path / "w.duckdb"), "--out", str(out)
+        )
         requested = list(server.requests)
     assert result.returncode == 2 and str(out) in one_line_error(result)
     assert requested == []

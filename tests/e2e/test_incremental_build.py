@@ -23,8 +23,14 @@ TEXT = (
 
 
 def job(job_id: int, title: str, location: str = "Austin, TX") -> dict:
-    return {"id": job_id, "title": title, "company_name": "Acme Solar", "location": {"name": location},
-            "absolute_url": f"https://jobs.example/acme/{job_id}", "content": TEXT}  # fmt: skip
+    return {
+        "id": job_id,
+        "title": title,
+        "company_name": "Acme Solar",
+        "location": {"name": location},
+        "absolute_url": f"https://jobs.example/acme/{job_id}",
+        "content": TEXT,
+    }
 
 
 RUNS = [
@@ -53,8 +59,9 @@ def test_every_incremental_build_equals_a_full_rebuild(tmp_path):
         sources = tmp_path / "sources.yml"
         write_sources(sources, server.url, [{"type": "greenhouse", "board": "acme"}])
         for run in range(len(RUNS)):
-            crawl = run_leads("crawl", "--sources", str(sources), "--warehouse", str(warehouse),
-                              "--run-id", f"20260101_00000{run}")  # fmt: skip
+            crawl = run_leads(
+                "crawl", "--sources", str(sources), "--warehouse", str(warehouse), "--run-id", f"20260101_00000{run}"
+            )
             assert crawl.returncode == 0, crawl.stderr[-2000:]
             build = run_leads("build", "--warehouse", str(warehouse), "--quiet")
             assert build.returncode == 0, build.stderr[-3000:]
@@ -81,8 +88,9 @@ def test_a_changed_threshold_rescores_every_kept_posting(tmp_path: Path):
         with duckdb.connect(str(warehouse), read_only=True) as con:
             counts = con.execute("select count(*) filter (where qualified), count(*) from marts.lead_scores").fetchall()
             stated = con.execute("select count(*) from intermediate.int_posting_field_values").fetchall()[0][0]
-            fallbacks = con.execute("select count(*) from marts.enrichment_decisions "
-                                    "where decision_kind = 'fallback_accept'").fetchall()[0][0]  # fmt: skip
+            fallbacks = con.execute(
+                "select count(*) from marts.enrichment_decisions where decision_kind = 'fallback_accept'"
+            ).fetchall()[0][0]
         assert (counts, stated, fallbacks) == (([(3, 3)], 3, 1) if threshold == "50" else ([(0, 3)], 0, 0))
         return result.stderr
 
@@ -108,8 +116,11 @@ def test_a_view_is_made_again_only_when_its_sql_changed(tmp_path: Path):
         assert result.returncode == 0, result.stderr[-3000:]
         left = set(re.findall(r"OK created sql view_if_changed model (\S+) \.+ \[\S*VIEW UNCHANGED", result.stderr))
         with duckdb.connect(str(warehouse), read_only=True) as con:
-            comments = dict(con.execute("select schema_name || '.' || view_name, comment from duckdb_views() "
-                                        "where not internal").fetchall())  # fmt: skip
+            comments = dict(
+                con.execute(
+                    "select schema_name || '.' || view_name, comment from duckdb_views() where not internal"
+                ).fetchall()
+            )
         return left, comments
 
     left, made = build()
@@ -137,8 +148,11 @@ def test_a_table_model_is_replaced_whole_and_takes_the_place_of_a_view(tmp_path:
     assert result.returncode == 0, result.stderr[-3000:]
     with duckdb.connect(str(warehouse), read_only=True) as con:
         assert con.execute("select * from marts.leads order by company_key").fetchall() == leads and leads
-        kinds = dict(con.execute("select table_name, table_type from information_schema.tables "
-                                 "where table_schema = 'marts'").fetchall())  # fmt: skip
+        kinds = dict(
+            con.execute(
+                "select table_name, table_type from information_schema.tables where table_schema = 'marts'"
+            ).fetchall()
+        )
     assert kinds["run_stats"] == "BASE TABLE" and kinds["leads"] == "BASE TABLE"
     assert not [name for name in kinds if "__dbt" in name]
 
@@ -152,9 +166,12 @@ def test_the_sighting_tests_check_the_sightings_the_build_keys(tmp_path: Path):
     def add_sighting(scraped_at: str) -> None:
         with duckdb.connect(str(warehouse)) as con:
             con.execute("delete from raw.postings where source = 'bogus'")
-            con.execute("insert into raw.postings by name select run_id, 'bogus' as source, source_key, "
-                        "external_id || '-x' as external_id, url || '-x' as url, ?::timestamp as scraped_at, title, "
-                        "company, location, description from raw.postings limit 1", [scraped_at])  # fmt: skip
+            con.execute(
+                "insert into raw.postings by name select run_id, 'bogus' as source, source_key, "
+                "external_id || '-x' as external_id, url || '-x' as url, ?::timestamp as scraped_at, title, "
+                "company, location, description from raw.postings limit 1",
+                [scraped_at],
+            )
 
     def build(*flags: str) -> str:
         result = run_leads("build", "--warehouse", str(warehouse), "--quiet", *flags)
@@ -222,8 +239,9 @@ def test_the_score_checks_read_the_scores_the_build_wrote(tmp_path: Path):
             latest = "(select max(scored_at) from intermediate.int_postings_scored)"
             written = f"(select min(posting_id) from intermediate.int_postings_scored where scored_at = {latest})"
             earlier = ", scored_at = scored_at - interval 1 day" if kept else ""  # as if an earlier build scored it
-            con.execute(f"update intermediate.int_postings_scored set rules_hash = null{earlier} "
-                        f"where posting_id = {written}")  # fmt: skip
+            con.execute(
+                f"update intermediate.int_postings_scored set rules_hash = null{earlier} where posting_id = {written}"
+            )
 
     assert failing() == ""
     break_a_score(kept=True)

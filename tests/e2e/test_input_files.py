@@ -74,8 +74,9 @@ def test_a_bad_row_deep_in_a_file_is_bad_input(tmp_path, suffix, bad_line, messa
             fh.write("id,title,company,description\n")
             fh.writelines(f"p{n},Baker,Co,Bake bread\n" for n in range(50_000))
         else:
-            fh.writelines(json.dumps({"id": f"p{n}", "company": "Co", "description": "Bake"}) + "\n"
-                          for n in range(50_000))  # fmt: skip
+            fh.writelines(
+                json.dumps({"id": f"p{n}", "company": "Co", "description": "Bake"}) + "\n" for n in range(50_000)
+            )
         fh.write(bad_line)
     out = tmp_path / "scores.jsonl"
     result = run_leads("score", "--input", str(source), "--output", str(out))

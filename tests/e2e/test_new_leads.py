@@ -12,13 +12,31 @@ from tests.scripted_server import Reply, ScriptedServer
 
 
 def test_a_second_run_marks_only_the_companies_it_found_first_as_new(tmp_path):
-    first = [{"id": 1, "title": "Solar Designer", "company_name": "Helio Power", "content": DESIGN,
-              "absolute_url": "https://boards.greenhouse.io/x/jobs/1", "location": {"name": "Reno, NV"},
-              "first_published": "2026-07-16T11:55:32-04:00"}]  # fmt: skip
-    second = [*first, {**first[0], "id": 2, "company_name": "Ridgeline Solar", "title": "PV Drafter",
-                       "absolute_url": "https://boards.greenhouse.io/x/jobs/2"}]  # fmt: skip
-    routes = {"/robots.txt": [ROBOTS], "/v1/boards/x/jobs": [Reply(body=json.dumps({"jobs": jobs}))
-                                                             for jobs in (first, second)]}  # fmt: skip
+    first = [
+        {
+            "id": 1,
+            "title": "Solar Designer",
+            "company_name": "Helio Power",
+            "content": DESIGN,
+            "absolute_url": "https://boards.greenhouse.io/x/jobs/1",
+            "location": {"name": "Reno, NV"},
+            "first_published": "2026-07-16T11:55:32-04:00",
+        }
+    ]
+    second = [
+        *first,
+        {
+            **first[0],
+            "id": 2,
+            "company_name": "Ridgeline Solar",
+            "title": "PV Drafter",
+            "absolute_url": "https://boards.greenhouse.io/x/jobs/2",
+        },
+    ]
+    routes = {
+        "/robots.txt": [ROBOTS],
+        "/v1/boards/x/jobs": [Reply(body=json.dumps({"jobs": jobs})) for jobs in (first, second)],
+    }
     with ScriptedServer(routes) as server:
         sources = tmp_path / "sources.yml"
         write_sources(sources, server.url, [{"type": "greenhouse", "board": "x"}])

@@ -25,9 +25,17 @@ JOBS = [
 
 
 def board() -> str:
-    jobs = [{"id": int(i), "title": title, "company_name": company, "absolute_url": f"https://jobs.example/{i}",
-             "location": {"name": "Austin, TX"}, "content": description}
-            for i, company, title, description in JOBS]  # fmt: skip
+    jobs = [
+        {
+            "id": int(i),
+            "title": title,
+            "company_name": company,
+            "absolute_url": f"https://jobs.example/{i}",
+            "location": {"name": "Austin, TX"},
+            "content": description,
+        }
+        for i, company, title, description in JOBS
+    ]
     return json.dumps({"jobs": jobs, "meta": {"total": len(jobs)}})
 
 
@@ -56,16 +64,28 @@ def search_answer() -> str:
 
 def run_pipeline(tmp: Path, extra_env: dict[str, str] | None = None):
     """`leads run` on the scripted board and search answers; (result, files by name, search requests, warehouse)."""
-    routes = {"/robots.txt": [Reply(body="User-agent: *\nAllow: /\n", content_type="text/plain")],
-              "/v1/boards/acme/jobs": [Reply(body=board())], "/search": [Reply(body=search_answer())]}  # fmt: skip
+    routes = {
+        "/robots.txt": [Reply(body="User-agent: *\nAllow: /\n", content_type="text/plain")],
+        "/v1/boards/acme/jobs": [Reply(body=board())],
+        "/search": [Reply(body=search_answer())],
+    }
     with ScriptedServer(routes) as server:
         sources = tmp / "sources.yml"
-        sources.write_text(f"sources:\n  - {{type: greenhouse, board: acme, base_url: '{server.url}'}}\n"
-                           f"  - {{type: searxng, base_url: '{server.url}'}}\n")  # fmt: skip
-        env = {"MAX_EXPORT": "3", "LABELED_DIR": str(tmp / "labeled"), "MAX_QUERIES": "1", "PER_QUERY_RESULTS": "5",
-               "MAX_SNIPPETS_TOTAL": "4", **(extra_env or {})}  # fmt: skip
-        result = run_leads("run", "--sources", str(sources), "--warehouse", str(tmp / "w.duckdb"),
-                           "--out", str(tmp / "out"), env=env)  # fmt: skip
+        sources.write_text(
+            f"sources:\n  - {{type: greenhouse, board: acme, base_url: '{server.url}'}}\n"
+            f"  - {{type: searxng, base_url: '{server.url}'}}\n"
+        )
+        env = {
+            "MAX_EXPORT": "3",
+            "LABELED_DIR": str(tmp / "labeled"),
+            "MAX_QUERIES": "1",
+            "PER_QUERY_RESULTS": "5",
+            "MAX_SNIPPETS_TOTAL": "4",
+            **(extra_env or {}),
+        }
+        result = run_leads(
+            "run", "--sources", str(sources), "--warehouse", str(tmp / "w.duckdb"), "--out", str(tmp / "out"), env=env
+        )
         searches = [path for path in server.requests if path == "/search"]
     assert result.returncode == 0, result.stderr[-3000:]
     files = {re.sub(r"_\d{8}_\d{6}", "", p.name): p for p in (tmp / "out").iterdir()}
@@ -155,8 +175,9 @@ def test_run_stats_and_label_studio_files(pipeline_run):
 def test_bad_sources_file_stops_the_run_before_anything_is_written(tmp_path):
     sources = tmp_path / "sources.yml"
     sources.write_text("sources:\n  - {type: lever}\n")
-    result = run_leads("run", "--sources", str(sources), "--warehouse", str(tmp_path / "w.duckdb"),
-                       "--out", str(tmp_path / "out"))  # fmt: skip
+    result = run_leads(
+        "run", "--sources", str(sources), "--warehouse", str(tmp_path / "w.duckdb"), "--out", str(tmp_path / "out")
+    )
     assert result.returncode == 2 and "missing site" in result.stderr
     assert not (tmp_path / "w.duckdb").exists() and not (tmp_path / "out").exists()
 
@@ -218,18 +239,45 @@ def test_label_studio_tasks_fit_the_shipped_config_and_their_exports_come_back(p
     assert max(t["data"]["score"] for t in tasks) >= 50 and min(t["predictions"][0]["score"] for t in tasks) == 0.5
 
     reviewed = [
-        {"id": n, "data": task["data"], "predictions": [900 + n], "annotations": [] if n == 2 else [{
-            "id": 500 + n, "completed_by": 1, "was_cancelled": False, "ground_truth": False, "lead_time": 3.5,
-            "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-20T10:00:00Z", "task": n, "project": 1,
-            "result": [{"id": f"r{n}", "from_name": "label", "to_name": "text", "type": "choices", "origin": "manual",
-                        "value": {"choices": ["lead" if n == 0 else "not a lead"]}}]}]}
+        {
+            "id": n,
+            "data": task["data"],
+            "predictions": [900 + n],
+            "annotations": []
+            if n == 2
+            else [
+                {
+                    "id": 500 + n,
+                    "completed_by": 1,
+                    "was_cancelled": False,
+                    "ground_truth": False,
+                    "lead_time": 3.5,
+                    "created_at": "2026-11-20T10:00:00Z",
+                    "updated_at": "2026-11-20T10:00:00Z",
+                    "task": n,
+                    "project": 1,
+                    "result": [
+                        {
+                            "id": f"r{n}",
+                            "from_name": "label",
+                            "to_name": "text",
+                            "type": "choices",
+                            "origin": "manual",
+                            "value": {"choices": ["lead" if n == 0 else "not a lead"]},
+                        }
+                    ],
+                }
+            ],
+        }
         for n, task in enumerate(tasks)
-    ]  # fmt: skip
+    ]
     export = tmp_path / "project-1-at-2026-11-20.json"
     export.write_text(json.dumps(reviewed))
     labeled = tmp_path / "labeled"
     result = run_leads("review", "import", str(export), env={"LABELED_DIR": str(labeled)})
     assert result.returncode == 0 and "2 added" in result.stderr and "1 task(s) nobody labeled" in result.stderr
     store = json.loads((labeled / "reviewed_labels.json").read_text())["items"]
-    assert {item["id"]: item["label"] for item in store} == {tasks[0]["data"]["posting_id"]: True,
-                                                             tasks[1]["data"]["posting_id"]: False}  # fmt: skip
+    assert {item["id"]: item["label"] for item in store} == {
+        tasks[0]["data"]["posting_id"]: True,
+        tasks[1]["data"]["posting_id"]: False,
+    }

@@ -39,15 +39,17 @@ def test_reasons_name_the_role_then_each_signal_with_tier_weight_and_match(score
     assert {"tier": "tier4_solar_design_title", "weight": 60, "matched": "solar designer"}.items() <= reasons[1].items()
     assert sum(r["weight"] for r in reasons) == scored["designer_with_installer_words"]["score"]
     installer = scored["installer"]
-    assert installer["reasons"] == [{"signal": "role: installation (from the title)", "tier": "role", "weight": 0,
-                                     "matched": "installer"}]  # fmt: skip
+    assert installer["reasons"] == [
+        {"signal": "role: installation (from the title)", "tier": "role", "weight": 0, "matched": "installer"}
+    ]
     assert installer["score"] == 0  # plan set words count for nothing outside a design role
 
 
 def test_threshold_comes_from_the_environment(tmp_path):
     out = tmp_path / "s.jsonl"
-    result = run_leads("score", "--input", str(FIXTURES / "scoring_cases.jsonl"), "--output", str(out),
-                       env={"LEAD_THRESHOLD": "60"})  # fmt: skip
+    result = run_leads(
+        "score", "--input", str(FIXTURES / "scoring_cases.jsonl"), "--output", str(out), env={"LEAD_THRESHOLD": "60"}
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     rows = {r["id"]: r for r in map(json.loads, out.read_text().splitlines())}
     assert rows["exactly_50"]["rejection_category"] == "below_threshold"
@@ -72,8 +74,10 @@ def test_output_keeps_input_order_and_numbers_rows_without_id(tmp_path):
         fh.write("id,title,company,description\n")
         for n in range(1, rows + 1):
             solar = n % 1000 == 7
-            fh.write(f"{'' if n % 3 == 0 else f'x{n}'},{'Solar PV Designer' if solar else 'Baker'},Co {n},"
-                     f"{'PV system design in AutoCAD and Aurora' if solar else 'Bake bread'}\n")  # fmt: skip
+            fh.write(
+                f"{'' if n % 3 == 0 else f'x{n}'},{'Solar PV Designer' if solar else 'Baker'},Co {n},"
+                f"{'PV system design in AutoCAD and Aurora' if solar else 'Bake bread'}\n"
+            )
     out = tmp_path / "out.jsonl"
     result = run_leads("score", "--input", str(source), "--output", str(out))
     assert result.returncode == 0, result.stderr[-2000:]

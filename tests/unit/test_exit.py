@@ -29,8 +29,17 @@ def test_a_reader_that_stops_early_ends_the_command_quietly_with_141(tmp_path):
 
     warehouse = tmp_path / "w.duckdb"
     duckdb.connect(str(warehouse)).close()
-    command = [sys.executable, "-m", "solar_leads.cli", "query", "select * from range(200000)", "--warehouse",
-               str(warehouse), "--format", "csv"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "solar_leads.cli",
+        "query",
+        "select * from range(200000)",
+        "--warehouse",
+        str(warehouse),
+        "--format",
+        "csv",
+    ]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as leads:
         assert leads.stdout is not None and leads.stderr is not None
         leads.stdout.readline()

@@ -67,6 +67,8 @@ def test_a_job_listed_twice_in_one_answer_is_one_sighting():
 
     from solar_leads.discovery.jobsearch import first_of_each
 
-    jobs = [JobPost(id=job_id, title="Solar Designer", job_url=f"https://jobs.example/{job_id}")
-            for job_id in ("in-1", "in-2", "in-1", "in-3", "in-2")]  # fmt: skip
+    jobs = [
+        JobPost(id=job_id, title="Solar Designer", job_url=f"https://jobs.example/{job_id}")
+        for job_id in ("in-1", "in-2", "in-1", "in-3", "in-2")
+    ]
     assert [job.id for job in first_of_each(jobs)] == ["in-1", "in-2", "in-3"]

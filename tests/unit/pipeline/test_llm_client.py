@@ -13,8 +13,11 @@ from tests.scripted_server import Reply, ScriptedServer
 
 
 def completion(text: str, delay: float = 0.0) -> Reply:
-    body = {"id": "x", "object": "chat.completion", "choices": [{"index": 0, "message": {"role": "assistant",
-            "content": text}, "finish_reason": "stop"}]}  # fmt: skip
+    body = {
+        "id": "x",
+        "object": "chat.completion",
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+    }
     return Reply(body=json.dumps(body), delay=delay)
 
 
@@ -38,8 +41,10 @@ def test_json_is_recovered_from_surrounding_text(text, expected):
     assert recover_json(text) == expected
 
 
-@pytest.mark.parametrize(("answer", "verdict"), [("YES", "YES"), ("yes, [2] says so.", "YES"), ("NO", "NO"),
-                                                 ("Maybe", "NO"), ("", "NO"), ("I think YES", "NO")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("answer", "verdict"),
+    [("YES", "YES"), ("yes, [2] says so.", "YES"), ("NO", "NO"), ("Maybe", "NO"), ("", "NO"), ("I think YES", "NO")],
+)
 def test_verifier_answers_other_than_yes_or_no_count_as_no(answer, verdict):
     assert verdict_of(answer) == verdict
 

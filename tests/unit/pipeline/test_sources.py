@@ -11,8 +11,15 @@ from tests.conftest import PROJECT
 
 def test_example_sources_file_parses():
     sources = load_sources(PROJECT / "sources.example.yml")
-    assert set(sources.entries_by_type) == {"greenhouse", "lever", "ashby", "smartrecruiters", "workable",
-                                            "jobposting", "searxng"}  # fmt: skip
+    assert set(sources.entries_by_type) == {
+        "greenhouse",
+        "lever",
+        "ashby",
+        "smartrecruiters",
+        "workable",
+        "jobposting",
+        "searxng",
+    }
     assert sources.search_endpoint == "http://localhost:8888"
 
 

@@ -11,8 +11,11 @@ from solar_leads.pipeline.workbook import write_workbook
 def test_text_cells_links_and_control_characters(tmp_path):
     target = tmp_path / "leads.xlsx"
     columns = ["company", "posting_url", "score"]
-    write_workbook(target, columns, [('=HYPERLINK("http://evil")', "https://jobs.example/1", 90),
-                                     ("Acme\x1b Solar\x00", "not a url", 70)])  # fmt: skip
+    write_workbook(
+        target,
+        columns,
+        [('=HYPERLINK("http://evil")', "https://jobs.example/1", 90), ("Acme\x1b Solar\x00", "not a url", 70)],
+    )
     sheet = openpyxl.load_workbook(target).active
     evil, acme = sheet[2], sheet[3]
     assert evil[0].value == '=HYPERLINK("http://evil")' and evil[0].data_type == "s"

@@ -133,8 +133,10 @@ def test_smartrecruiters_follows_ref_links_on_the_configured_base_url():
     )  # the second has no ref; the list lacks offset, limit and company
     entry = {"company": "BrightGrid", "base_url": "http://127.0.0.1:8123/mirror"}
     urls = [r.url for r in parsed(SmartRecruitersSpider(), entry, body, page="list") if isinstance(r, scrapy.Request)]
-    assert urls == ["http://127.0.0.1:8123/mirror/v1/companies/brightgrid/postings/744",
-                    "http://127.0.0.1:8123/mirror/v1/companies/BrightGrid/postings/745"]  # fmt: skip
+    assert urls == [
+        "http://127.0.0.1:8123/mirror/v1/companies/brightgrid/postings/744",
+        "http://127.0.0.1:8123/mirror/v1/companies/BrightGrid/postings/745",
+    ]
 
 
 def test_odd_shapes_are_failures_and_the_valid_job_is_kept():
@@ -165,12 +167,16 @@ def test_jobposting_finds_every_attribute_spelling_and_microdata_and_logs_a_page
     <div itemprop="description"><p>Draft PV plan sets.</p></div>
     <span itemprop="hiringOrganization" itemscope itemtype="https://schema.org/Organization">
     <span itemprop="name">Helio</span></span></div></body></html>"""
-    response = HtmlResponse(url="http://127.0.0.1/careers", body=page, encoding="utf-8",
-                            request=scrapy.Request("http://127.0.0.1/careers"))  # fmt: skip
+    response = HtmlResponse(
+        url="http://127.0.0.1/careers", body=page, encoding="utf-8", request=scrapy.Request("http://127.0.0.1/careers")
+    )
     results = list(JobPostingSpider().parse(response, {"url": "http://127.0.0.1/careers"}))
     assert sorted(r.title for r in postings(results)) == ["Microdata Drafter", "Odd case", "Unquoted"]
     assert [r.kind for r in results if isinstance(r, CrawlFailure)] == ["parse_error"]
-    empty = HtmlResponse(url="http://127.0.0.1/none", body=b"<html><body>No jobs here</body></html>",
-                         request=scrapy.Request("http://127.0.0.1/none"))  # fmt: skip
+    empty = HtmlResponse(
+        url="http://127.0.0.1/none",
+        body=b"<html><body>No jobs here</body></html>",
+        request=scrapy.Request("http://127.0.0.1/none"),
+    )
     [failure] = JobPostingSpider().parse(empty, {"url": "http://127.0.0.1/none"})
     assert failure.kind == "no_job_posting"

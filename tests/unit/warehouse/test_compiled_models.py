@@ -40,13 +40,25 @@ def test_seed_paths_are_kept_relative_to_the_project():
 
     manifest = {
         "nodes": {
-            "seed.p.rules": {"resource_type": "seed", "schema": "seeds", "alias": "rules", "root_path": "/old/place",
-                             "original_file_path": "dbt/seeds/rules.csv", "config": {"column_types": {"a": "varchar"}}},
-            "model.p.v": {"resource_type": "model", "schema": "adhoc", "alias": "v", "compiled_code": "select 1",
-                          "depends_on": {"nodes": ["seed.p.rules"]}, "tags": ["adhoc"]},
+            "seed.p.rules": {
+                "resource_type": "seed",
+                "schema": "seeds",
+                "alias": "rules",
+                "root_path": "/old/place",
+                "original_file_path": "dbt/seeds/rules.csv",
+                "config": {"column_types": {"a": "varchar"}},
+            },
+            "model.p.v": {
+                "resource_type": "model",
+                "schema": "adhoc",
+                "alias": "v",
+                "compiled_code": "select 1",
+                "depends_on": {"nodes": ["seed.p.rules"]},
+                "tags": ["adhoc"],
+            },
         },
         "sources": {},
-    }  # fmt: skip
+    }
     graph = _graph(manifest, {"model.p.v"})
     assert graph.seeds[0]["path"] == "dbt/seeds/rules.csv"
     assert graph.models == [{"schema": "adhoc", "name": "v", "sql": "select 1", "depends_on": [], "seeds": ["rules"]}]
