@@ -101,8 +101,9 @@ def build(
 
 
 def target_path(warehouse: Path) -> Path:
-    """dbt's folder for one warehouse: its parse state names the warehouse file (the profile's path and the database
-    it names), so warehouses sharing one folder would each parse the project again (5 s), and two builds at once
-    would write the same files."""
+    """dbt's folder for the warehouses of one file name. dbt's parse state names the database (the file name without
+    .duckdb) but not the file's folder (dbt_runner.parse_state_without_the_path), so warehouses of one name share
+    it: a new data/x/warehouse.duckdb is not parsed again (1.7 s). dbt_runner holds the folder's lock while dbt
+    writes there, so two builds at once never write the same files."""
     base = Path(os.environ.get("DBT_TARGET_PATH") or PROJECT_DIR / "target")
-    return base / "warehouses" / hashlib.sha256(str(warehouse).encode()).hexdigest()[:12]
+    return base / "warehouses" / hashlib.sha256(warehouse.stem.encode()).hexdigest()[:12]

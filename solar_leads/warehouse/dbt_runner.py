@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gc
 import json
 import os
@@ -123,8 +124,14 @@ def _run_dbt(
     if os.environ.get(DEBUG_ENV):
         args += ["--log-level-file", "debug"]  # dbt_project.yml logs at info
     progress = BuildProgress()
+    parse_state_without_the_path()
     try:
-        with environment(WAREHOUSE=str(warehouse)), _stdout_to_stderr(), Ticker(progress.describe):
+        with (
+            _folder_lock(target_path),
+            environment(WAREHOUSE=str(warehouse)),
+            _stdout_to_stderr(),
+            Ticker(progress.describe),
+        ):
             result = dbtRunner(callbacks=[progress]).invoke(args)
     finally:
         _release_warehouse()
@@ -140,6 +147,39 @@ def _run_dbt(
             failed.append(out_of_memory())
         raise DbtError(f"dbt {' '.join(command)} failed:\n  " + "\n  ".join(failed or ["see the log above"]))
     return _node_results(result.result)
+
+
+def parse_state_without_the_path() -> None:
+    """dbt parses the project again (1.7 s) when the profile's connection details differ from its last parse, and
+    the DuckDB profile's details include the warehouse file's path. Nothing dbt parses reads the path (`target.path`
+    appears in no model or macro); the database name, which models do read, stays in the comparison. Leaving the path
+    out lets warehouses of one name share one parse (build.target_path)."""
+    from dbt.adapters.duckdb.credentials import DuckDBCredentials
+
+    keys = DuckDBCredentials._connection_keys
+    if getattr(keys, "without_path", False):
+        return
+
+    def without_path(self: DuckDBCredentials) -> tuple[str, ...]:
+        return tuple(key for key in keys(self) if key != "path")
+
+    without_path.without_path = True  # type: ignore[attr-defined]
+    DuckDBCredentials._connection_keys = without_path  # type: ignore[method-assign]
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path | None) -> Iterator[None]:
+    """Wait for any other build writing dbt's artifacts into `folder`, and hold it for this one."""
+    if folder is None:
+        yield
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder / ".lock", os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _failing_rows(warehouse: Path, result: Any, shown: int = 10) -> str:

@@ -90,13 +90,24 @@ def test_the_toolchain_is_part_of_the_signature(monkeypatch):
     assert project_signature() != before
 
 
-def test_each_warehouse_keeps_its_own_dbt_parse_state(tmp_path, monkeypatch):
+def test_warehouses_of_one_name_share_their_dbt_parse_state(tmp_path, monkeypatch):
     from solar_leads.pipeline.build import target_path
 
     monkeypatch.setenv("DBT_TARGET_PATH", str(tmp_path))
-    first, second = target_path(tmp_path / "a.duckdb"), target_path(tmp_path / "b.duckdb")
-    assert first != second and first.parent == second.parent == tmp_path / "warehouses"
-    assert target_path(tmp_path / "a.duckdb") == first
+    first, second = target_path(tmp_path / "a" / "w.duckdb"), target_path(tmp_path / "b" / "w.duckdb")
+    other = target_path(tmp_path / "a" / "x.duckdb")
+    assert first == second != other and first.parent == other.parent == tmp_path / "warehouses"
+
+
+def test_the_parse_state_leaves_out_the_warehouse_path_but_not_its_database():
+    from dbt.adapters.duckdb.credentials import DuckDBCredentials
+
+    from solar_leads.warehouse.dbt_runner import parse_state_without_the_path
+
+    parse_state_without_the_path()
+    parse_state_without_the_path()  # once is enough; again changes nothing
+    keys = dict(DuckDBCredentials(database="w", schema="main", path="/x/w.duckdb").connection_info())
+    assert "path" not in keys and keys["database"] == "w"
 
 
 def test_a_build_of_named_models_runs_their_seeds_and_unit_tests(tmp_path):
