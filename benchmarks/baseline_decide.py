@@ -10,7 +10,7 @@ import csv
 import re
 from pathlib import Path
 
-from solar_leads.adhoc.decide import DECISION_COLUMNS
+from solar_leads.rules.decide import DECISION_COLUMNS
 
 SEED = Path(__file__).resolve().parent.parent / "dbt" / "seeds" / "authoritative_domains.csv"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from benchmarks.baseline_decide import decide_file
 from benchmarks.timing import median_seconds
-from solar_leads.adhoc.decide import INPUT_COLUMNS, decide
 from solar_leads.config import load_config
+from solar_leads.rules.decide import INPUT_COLUMNS, decide
 
 HOSTS = [
     "imdb.com",

@@ -40,7 +40,7 @@ def _config_help() -> str:
 
 
 def cmd_decide(args: argparse.Namespace, config: Config) -> int:
-    from solar_leads.adhoc.decide import decide, events_path_for
+    from solar_leads.rules.decide import decide, events_path_for
 
     events = args.events or (events_path_for(args.output) if args.output else None)
     counts = decide(config, args.input, args.output, events)
@@ -55,7 +55,7 @@ def cmd_decide(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_score(args: argparse.Namespace, config: Config) -> int:
-    from solar_leads.adhoc.score import score
+    from solar_leads.rules.score import score
 
     counts = score(config, args.input, args.output)
     where = f" -> {args.output}" if args.output else ""
@@ -64,7 +64,7 @@ def cmd_score(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
-    from solar_leads.labels.evaluate import evaluate, print_report
+    from solar_leads.rules.evaluate import evaluate, print_report
 
     plot = None if args.no_plot else (args.plot or config.output_dir / "threshold_sweep.png")
     print_report(evaluate(config, args.golden, args.threshold, plot), args.json)
@@ -72,14 +72,14 @@ def cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_tune(args: argparse.Namespace, config: Config) -> int:
-    from solar_leads.labels.tune import report, tune
+    from solar_leads.rules.tune import report, tune
 
     report(tune(config, args.folds, args.golden), args.apply)
     return 0
 
 
 def cmd_review_import(args: argparse.Namespace, config: Config) -> int:
-    from solar_leads.labels.review import import_review
+    from solar_leads.rules.review import import_review
 
     counts = import_review(args.file, config.labeled_dir)
     print(

@@ -1,1 +1,1 @@
-"""adhoc"""
+"""Read-only ad-hoc SQL on the warehouse (`leads query`)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from solar_leads.config import load_config
-from solar_leads.labels.tune import TIERS_SEED, apply, current_weights, tune
+from solar_leads.rules.tune import TIERS_SEED, apply, current_weights, tune
 from tests.conftest import run_leads
 
 

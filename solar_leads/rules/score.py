@@ -28,7 +28,7 @@ def load_items(con: duckdb.DuckDBPyConnection, path: Path, parallel: bool = True
         # imported here: pandas takes longer to import than a CSV of 10,000 postings takes to score
         import pandas as pd
 
-        from solar_leads.labels.store import read_items
+        from solar_leads.rules.labels import read_items
 
         frame = pd.DataFrame(read_items(path, require_label=False))
         con.register("item_frame", frame.rename(columns={"item_id": "id"}).drop(columns=["synthetic"]))

@@ -10,7 +10,7 @@ import duckdb
 
 from solar_leads.config import Config
 from solar_leads.files import atomic_path
-from solar_leads.labels.store import default_files, load_labeled_items
+from solar_leads.rules.labels import default_files, load_labeled_items
 from solar_leads.warehouse.compiled_models import create_views, open_adhoc
 
 MODELS = ("adhoc_evaluation_confusion", "adhoc_evaluation_sweep", "adhoc_evaluation_errors")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from solar_leads.errors import UserError
-from solar_leads.labels.review import STORE_NAME, import_review
+from solar_leads.rules.review import STORE_NAME, import_review
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "label_studio"
 

@@ -19,7 +19,7 @@ import duckdb
 from solar_leads.config import SEEDS_DIR, Config
 from solar_leads.errors import UserError
 from solar_leads.files import atomic_path
-from solar_leads.labels.store import default_files, load_labeled_items
+from solar_leads.rules.labels import default_files, load_labeled_items
 from solar_leads.warehouse.compiled_models import create_views, open_adhoc
 
 TIERS_SEED = SEEDS_DIR / "scoring_tiers.csv"
