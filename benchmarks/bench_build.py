@@ -18,7 +18,8 @@ from pathlib import Path
 import duckdb
 
 from solar_leads.config import PROJECT_DIR
-from solar_leads.warehouse.connection import connect, ensure_raw_schema
+from solar_leads.warehouse.connection import connect
+from solar_leads.warehouse.schema import migrate
 
 GOLDEN = PROJECT_DIR / "data" / "golden" / "golden-test-set.json"
 SOURCES = ["greenhouse", "lever", "ashby", "smartrecruiters", "workable", "jobposting"]
@@ -31,7 +32,7 @@ def load_postings(warehouse: Path, first: int, count: int, run: int) -> None:
     """Append postings first..first+count-1 as run `run` (its sightings dated after every earlier run's)."""
     items = json.loads(GOLDEN.read_text(encoding="utf-8"))["items"]
     with connect(warehouse) as con:
-        ensure_raw_schema(con)
+        migrate(con)
         con.execute("set enable_progress_bar = false")
         solar = [item for item in items if item.get("synthetic")]
         real = [item for item in items if not item.get("synthetic")]

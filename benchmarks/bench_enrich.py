@@ -13,7 +13,7 @@ from benchmarks.baseline_recall import run as python_run
 from benchmarks.timing import median_seconds
 from solar_leads.config import load_config
 from solar_leads.warehouse.compiled_models import AdhocGraph, compiled_graph, create_views, in_memory
-from solar_leads.warehouse.connection import ensure_raw_schema
+from solar_leads.warehouse.schema import migrate
 
 MODELS = ("int_enrichment_candidates_recalled", "enrichment_candidates", "enrichment_decisions")
 HOSTS = ["www.seia.org", "opencorporates.com", "www.linkedin.com", "solar-directory.example", "news.example.com"]
@@ -83,7 +83,7 @@ def synthetic(companies: int, blocks_per_company: int, seed: int = 5) -> tuple[p
 def sql_connection(graph: AdhocGraph, blocks: pd.DataFrame, values: pd.DataFrame):
     """An in-memory warehouse holding the blocks and extracted values, with the models as views over them."""
     con = in_memory(graph)
-    ensure_raw_schema(con)
+    migrate(con)
     for schema in ("intermediate", "marts"):
         con.execute(f"create schema if not exists {schema}")
     con.register("blocks_frame", blocks)

@@ -16,7 +16,8 @@ from benchmarks.timing import median_seconds
 from scrapy_project import settings as project_settings
 from scrapy_project.items import PostingItem
 from scrapy_project.pipelines import DuckDBPipeline
-from solar_leads.warehouse.connection import connect, ensure_raw_schema
+from solar_leads.warehouse.connection import connect
+from solar_leads.warehouse.schema import migrate
 
 DESCRIPTION = "Design residential PV systems in Aurora Solar and prepare permit plan sets. " * 25  # ~2 KB
 
@@ -118,7 +119,7 @@ def run(workdir: Path, repeats: int = 3, rows: int = 100_000, baseline_rows: int
     def fresh() -> Path:
         path = workdir / f"w{next(counter)}.duckdb"
         with connect(path) as con:
-            ensure_raw_schema(con)
+            migrate(con)
         return path
 
     medians = median_seconds(

@@ -17,10 +17,10 @@ from scrapy.exceptions import DropItem
 from scrapy_project.items import CrawlFailure, PostingItem, SnippetItem
 from scrapy_project.text import html_to_text
 from solar_leads.errors import UserError
-from solar_leads.warehouse.connection import ensure_raw_schema
 from solar_leads.warehouse.loader import append_rows
 from solar_leads.warehouse.lock import warehouse_lock
 from solar_leads.warehouse.run_id import finish_run, start_run
+from solar_leads.warehouse.schema import migrate
 
 logger = logging.getLogger(__name__)
 REQUIRED_POSTING_FIELDS = ("source", "external_id", "title", "company", "url", "description")
@@ -71,7 +71,7 @@ class WarehouseWriter:
         self.lock.enter_context(warehouse_lock(path, "scrapy crawl"))
         try:
             self.con = duckdb.connect(str(path))
-            ensure_raw_schema(self.con)
+            migrate(self.con)
         except BaseException:
             self.lock.close()
             raise

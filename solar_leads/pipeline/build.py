@@ -18,11 +18,11 @@ from solar_leads.warehouse.builds import (
     build_finished,
     build_started,
     checks_passed,
-    checks_signature,
     needs_full_refresh,
 )
 from solar_leads.warehouse.connection import connect, init_warehouse
 from solar_leads.warehouse.dbt_runner import run_dbt
+from solar_leads.warehouse.fingerprint import checks_signature
 
 SKIPPED_CHECKS = ("resource_type:seed", "resource_type:unit_test")  # with a seed go its tests
 

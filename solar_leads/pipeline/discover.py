@@ -22,8 +22,9 @@ from solar_leads.discovery.settings import DiscoverySettings, JobSearch, discove
 from solar_leads.errors import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, UserError
 from solar_leads.pipeline.sources import Sources
 from solar_leads.progress import Ticker
-from solar_leads.warehouse.connection import connect, ensure_raw_schema
+from solar_leads.warehouse.connection import connect
 from solar_leads.warehouse.loader import append_rows
+from solar_leads.warehouse.schema import migrate
 
 Batch = tuple[int, int]  # (k, n): the k-th of n slices of the terms, from 1
 REQUIRED_POSTING_FIELDS = ("title", "company", "description")
@@ -215,7 +216,7 @@ def discover(config: Config, sources: Sources, run_id: str, batch: Batch = (1, 1
     if sources.user_agent:
         session.headers["User-Agent"] = sources.user_agent
     with connect(config.warehouse) as con:
-        ensure_raw_schema(con)
+        migrate(con)
         recorder = _Recorder(con, run_id, summary)
         with Ticker(lambda seconds: _progress(summary, seconds)):
             companies = _keyword_search(searches, batch, sources.user_agent, recorder)

@@ -7,22 +7,15 @@ message that says to build.
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Mapping
 from datetime import UTC, datetime
-from importlib.metadata import version
 
 import duckdb
 
 from solar_leads.config import PROJECT_DIR
 from solar_leads.errors import UserError
-from solar_leads.warehouse.connection import RAW_TABLES
+from solar_leads.warehouse.fingerprint import project_signature
+from solar_leads.warehouse.schema import RAW_TABLES
 
-# what the marts are computed by: a build after any of it changed recomputes the incremental models from scratch
-PROJECT_PARTS = ("models", "macros", "dbt/seeds", "dbt_project.yml")
-# ... and what runs it: an upgrade may compute a model differently, so it counts as a change of the project
-TOOLCHAIN = ("dbt-core", "dbt-duckdb", "duckdb")
 SEEDS = PROJECT_DIR / "dbt" / "seeds"
 
 
@@ -33,17 +26,6 @@ def raw_signature(con: duckdb.DuckDBPyConnection) -> str:
     return " ".join(f"{name}={count}" for name, count in zip(RAW_TABLES, row, strict=True))
 
 
-def project_signature() -> str:
-    """A digest of the dbt project's models, macros and seeds: the rules the kept (incremental) rows were made by."""
-    digest = hashlib.sha256(" ".join(f"{name}=={version(name)}" for name in TOOLCHAIN).encode())
-    for part in PROJECT_PARTS:
-        root = PROJECT_DIR / part
-        for path in sorted(root.rglob("*") if root.is_dir() else [root]):
-            if path.is_file():
-                digest.update(str(path.relative_to(PROJECT_DIR)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def needs_full_refresh(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether the last finished build was made by another version of the project (or none finished): the rows the
     incremental models keep would then disagree with what the current rules compute."""
@@ -51,11 +33,6 @@ def needs_full_refresh(con: duckdb.DuckDBPyConnection) -> bool:
         "select project_signature from meta.builds where finished_at is not null order by build_id desc limit 1"
     ).fetchall()
     return bool(last) and last[0][0] != project_signature()
-
-
-def checks_signature(dbt_vars: Mapping[str, object]) -> str:
-    """What the seeds' tests and the unit tests depend on: the project, the toolchain and the dbt vars."""
-    return hashlib.sha256((project_signature() + json.dumps(dict(dbt_vars), sort_keys=True)).encode()).hexdigest()[:16]
 
 
 def checks_passed(con: duckdb.DuckDBPyConnection, signature: str) -> bool:

@@ -4,7 +4,8 @@ dbt itself prepares it, once per change of the rules: `dbt seed` into a scratch 
 the request sources created there from their declared column types, then `dbt build --select tag:adhoc` - which
 compiles the views and runs their unit tests. Everything a call needs is then read from dbt's manifest: each
 node's compiled SQL, schema and dependencies, and each seed's file and column types. It is cached under
-target/leads_compiled/ keyed by the project files and the compile-time vars; thresholds are per-call data (the
+target/leads_compiled/ keyed by the project's fingerprint (solar_leads.warehouse.fingerprint) under the
+compile-time vars; thresholds are per-call data (the
 requests.parameters source), so a new threshold needs no new compile.
 
 The compiled SQL names relations "memory"."<schema>"."<name>", which is what an in-memory DuckDB is called.
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import atexit
 import fcntl
-import hashlib
 import json
 import os
 import shutil
@@ -30,8 +30,8 @@ from solar_leads.config import ADHOC_CACHE_DIR as CACHE_DIR
 from solar_leads.config import DEFAULT_MEMORY_LIMIT, PROJECT_DIR
 from solar_leads.files import atomic_path
 from solar_leads.warehouse.dbt_runner import run_dbt
+from solar_leads.warehouse.fingerprint import checks_signature
 
-PROJECT_SOURCES = ("dbt_project.yml", "profiles.yml", "selectors.yml", "models", "macros", "dbt/seeds")
 ADHOC_SOURCES = ("requests", "labels")  # source names whose tables exist only in the call's database
 PER_CALL_VARS = ("lead_threshold", "min_confidence", "folds")  # passed as requests.parameters, not compiled in
 
@@ -62,17 +62,6 @@ class AdhocGraph:
         )
 
 
-def _fingerprint(dbt_vars: Mapping[str, object]) -> str:
-    digest = hashlib.sha256(json.dumps(dict(dbt_vars), sort_keys=True, default=str).encode())
-    for source in PROJECT_SOURCES:
-        root = PROJECT_DIR / source
-        for path in sorted([root] if root.is_file() else root.rglob("*")):
-            if path.is_file():
-                digest.update(str(path.relative_to(PROJECT_DIR)).encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:24]
-
-
 def compile_vars(dbt_vars: Mapping[str, object]) -> dict[str, object]:
     """The vars that shape the compiled SQL (the per-call thresholds are not among them)."""
     return {k: v for k, v in dbt_vars.items() if k not in PER_CALL_VARS}
@@ -90,7 +79,7 @@ def compiled_graph(dbt_vars: Mapping[str, object], select: Sequence[str], comman
     scratch warehouse: run (views created), build (and tested) or compile (enough for warehouse models that a
     caller feeds with tables of its own, as the benchmarks do)."""
     compile_time = compile_vars(dbt_vars)
-    key = _fingerprint({**compile_time, "__select": list(select), "__command": command})
+    key = checks_signature({**compile_time, "__select": list(select), "__command": command})
     cache = CACHE_DIR / f"{key}.json"
     if cache.exists():
         return AdhocGraph(**json.loads(cache.read_text()))

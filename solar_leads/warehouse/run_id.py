@@ -78,10 +78,11 @@ def registered_run(
 ) -> Iterator[RunRecord]:
     """Register the run in meta.runs for the block and record how it ended. A crawl started by `leads run` with
     the run's id leaves the record to its parent."""
-    from solar_leads.warehouse.connection import connect, ensure_raw_schema
+    from solar_leads.warehouse.connection import connect
+    from solar_leads.warehouse.schema import migrate
 
     with connect(warehouse) as con:
-        ensure_raw_schema(con)
+        migrate(con)
         registered = bool(run_id and con.execute("select 1 from meta.runs where run_id = ?", [run_id]).fetchall())
         record = RunRecord(run_id if registered and run_id else start_run(con, command, sources, is_demo, run_id))
     if registered:

@@ -120,3 +120,24 @@ def test_dbt_runs_from_the_repo_root_without_flags(tmp_path):
     assert "model.solar_leads.stg_crawl__postings" in (target / "catalog.json").read_text()
     assert "exposure.solar_leads.leads_export" in (target / "manifest.json").read_text()
     assert (target / "index.html").exists()
+
+
+def test_a_warehouse_made_before_schema_versions_is_upgraded_and_builds(tmp_path):
+    """A warehouse of the first schema version (before discovery and build signatures, no recorded version) with a
+    crawled posting: `leads build` upgrades its tables, keeps the posting and builds it into the marts."""
+    from solar_leads.warehouse.schema import SCHEMA_VERSION, versions
+
+    warehouse = tmp_path / "w.duckdb"
+    with duckdb.connect(str(warehouse)) as con:
+        for statement in versions()[0][1]:
+            con.execute(statement)
+        con.execute(
+            "insert into raw.postings values ('20250101_000000', 'greenhouse', 'greenhouse:acme', '1', "
+            "'https://boards.greenhouse.io/acme/jobs/1', '2025-01-01 00:00:00', 'Solar Designer', 'Acme Solar', "
+            "'Austin, TX', 'Design residential PV systems in Aurora Solar and draft permit plan sets.', null, null)"
+        )
+    result = run_leads("build", "--warehouse", str(warehouse), "--quiet")
+    assert result.returncode == 0, result.stderr[-3000:]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("select max(version) from meta.schema_version").fetchall() == [(SCHEMA_VERSION,)]
+        assert con.execute("select title, company from marts.postings").fetchall() == [("Solar Designer", "Acme Solar")]

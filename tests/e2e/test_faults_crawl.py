@@ -60,11 +60,11 @@ def test_a_second_writer_fails_at_once_naming_the_holder(tmp_path):
 
 
 def test_runs_in_one_second_get_distinct_ids(tmp_path):
-    from solar_leads.warehouse.connection import ensure_raw_schema
     from solar_leads.warehouse.run_id import RUN_ID, start_run
+    from solar_leads.warehouse.schema import migrate
 
     with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
-        ensure_raw_schema(con)
+        migrate(con)
         ids = [start_run(con, "crawl", None, False) for _ in range(3)]
     assert len(set(ids)) == 3 and all(RUN_ID.match(i) for i in ids)
     assert sorted(ids) == ids  # later runs sort later

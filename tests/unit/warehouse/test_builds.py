@@ -9,16 +9,16 @@ from solar_leads.warehouse.builds import (
     build_finished,
     build_started,
     checks_passed,
-    checks_signature,
     needs_full_refresh,
-    project_signature,
 )
-from solar_leads.warehouse.connection import connect, ensure_raw_schema
+from solar_leads.warehouse.connection import connect
+from solar_leads.warehouse.fingerprint import checks_signature, project_signature
+from solar_leads.warehouse.schema import migrate
 
 
 def test_a_changed_project_asks_for_a_full_refresh_once(tmp_path):
     with connect(tmp_path / "w.duckdb") as con:
-        ensure_raw_schema(con)
+        migrate(con)
         assert not needs_full_refresh(con)  # no build yet: the first is full anyway
         build_id = build_started(con, None, True)
         assert not needs_full_refresh(con)  # an unfinished build decides nothing
@@ -38,16 +38,16 @@ def test_a_warehouse_from_before_the_signature_is_refreshed(tmp_path):
             "not null, raw_signature varchar not null, started_at timestamp not null, finished_at timestamp)"
         )
         con.execute("insert into meta.builds values (1, null, true, '', now(), now())")
-        ensure_raw_schema(con)
+        migrate(con)
         assert needs_full_refresh(con)
 
 
 def test_the_signature_follows_the_rules_files(tmp_path, monkeypatch):
-    from solar_leads.warehouse import builds
+    from solar_leads.warehouse import fingerprint
 
     (tmp_path / "models").mkdir()
     (tmp_path / "models" / "a.sql").write_text("select 1")
-    monkeypatch.setattr(builds, "PROJECT_DIR", tmp_path)
+    monkeypatch.setattr(fingerprint, "PROJECT_DIR", tmp_path)
     before = project_signature()
     (tmp_path / "models" / "a.sql").write_text("select 2")
     assert project_signature() != before
@@ -66,7 +66,7 @@ def _load_seeds(con):
 def test_seeds_and_unit_tests_are_skipped_only_after_a_whole_build_ran_them_under_the_same_signature(tmp_path):
     signature = checks_signature({"lead_threshold": 50})
     with connect(tmp_path / "w.duckdb") as con:
-        ensure_raw_schema(con)
+        migrate(con)
         _load_seeds(con)
         assert not checks_passed(con, signature)  # no build yet
         _finished_build(con)  # a build that skipped them proves nothing
@@ -83,10 +83,10 @@ def test_seeds_and_unit_tests_are_skipped_only_after_a_whole_build_ran_them_unde
 
 
 def test_the_toolchain_is_part_of_the_signature(monkeypatch):
-    from solar_leads.warehouse import builds
+    from solar_leads.warehouse import fingerprint
 
     before = project_signature()
-    monkeypatch.setattr(builds, "version", lambda name: "99.0" if name == "duckdb" else version(name))
+    monkeypatch.setattr(fingerprint, "version", lambda name: "99.0" if name == "duckdb" else version(name))
     assert project_signature() != before
 
 
@@ -116,7 +116,7 @@ def test_a_build_of_named_models_runs_their_seeds_and_unit_tests(tmp_path):
 
     config = load_config().with_paths(tmp_path / "w.duckdb", None)
     with connect(config.warehouse) as con:
-        ensure_raw_schema(con)
+        migrate(con)
         _load_seeds(con)
         _finished_build(con, checks=checks_signature(config.dbt_vars()))
     assert plan_builds(config).checks is None  # a whole build of the same project passed them

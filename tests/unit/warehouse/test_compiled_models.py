@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 from solar_leads.config import load_config
-from solar_leads.warehouse.compiled_models import AdhocGraph, _fingerprint, compile_vars
+from solar_leads.warehouse.compiled_models import AdhocGraph, compile_vars
+from solar_leads.warehouse.fingerprint import checks_signature
 
 
 def test_thresholds_do_not_change_the_compile_key():
     default = load_config({}).dbt_vars()
     other = load_config({"LEAD_THRESHOLD": "70", "MIN_CONFIDENCE": "0.9"}).dbt_vars()
     assert default != other
-    assert _fingerprint(compile_vars(default)) == _fingerprint(compile_vars(other))
-    assert _fingerprint(compile_vars({**default, "folds": 2})) == _fingerprint(compile_vars(default))  # leads tune
+    assert checks_signature(compile_vars(default)) == checks_signature(compile_vars(other))
+    assert checks_signature(compile_vars({**default, "folds": 2})) == checks_signature(
+        compile_vars(default)
+    )  # leads tune
 
 
 def test_a_compile_time_var_changes_the_key():
     default = load_config({}).dbt_vars()
     fewer_snippets = load_config({"MAX_SNIPPETS_TOTAL": "5"}).dbt_vars()
-    assert _fingerprint(compile_vars(default)) != _fingerprint(compile_vars(fewer_snippets))
+    assert checks_signature(compile_vars(default)) != checks_signature(compile_vars(fewer_snippets))
 
 
 def test_upstream_of_keeps_only_what_the_models_read():
