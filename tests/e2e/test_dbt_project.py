@@ -32,7 +32,7 @@ def test_leads_build_runs_every_dbt_test(tmp_path):
 def assert_every_mart_column_is_described(warehouse):
     """What people read - the marts and the export-shaped models - has a description for every column."""
     described: dict[str, set[str]] = {}
-    for path in (PROJECT / "models" / "marts").rglob("_*.yml"):
+    for path in (PROJECT / "models" / "marts").rglob("*.yml"):
         for model in yaml.safe_load(path.read_text()).get("models", []):
             described[model["name"]] = {c["name"] for c in model.get("columns", []) if c.get("description")}
     with duckdb.connect(str(warehouse), read_only=True) as con:
