@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from scrapy_project.items import PostingItem
-from scrapy_project.spiders.base import SourceSpider
-from solar_leads.discovery.ats import ATS_APIS
+from scrapy_project.source_types import SourceType, jobs_under
+from scrapy_project.spiders.base import SourceSpider, first_segment
 
 
 def _location(job: dict) -> str | None:
@@ -15,9 +15,25 @@ def _location(job: dict) -> str | None:
     return "; ".join(kept) or None
 
 
+def _board(host: str, segments: list[str], query: dict[str, list[str]]) -> str | None:
+    return first_segment(segments) if host == "jobs.ashbyhq.com" else None
+
+
+SOURCE = SourceType(
+    name="ashby",
+    key="org",
+    summary="Ashby posting API: one request per organization, listed jobs only",
+    api_base="https://api.ashbyhq.com",
+    board_hosts=("jobs.ashbyhq.com",),
+    board_in_url=_board,
+    listing="/posting-api/job-board/{token}",
+    jobs_in=jobs_under("jobs"),
+    job_hosts=("ashbyhq.com",),
+)
+
+
 class AshbySpider(SourceSpider):
-    name = "ashby"
-    default_base_url = ATS_APIS["ashby"].api_base
+    source = SOURCE
 
     def requests_for(self, entry):
         yield self.request(f"{self.base_url(entry)}/posting-api/job-board/{entry['org']}", self.parse_json, entry)

@@ -15,7 +15,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from scrapy_project.items import CrawlFailure
-from solar_leads.pipeline.sources import OPTIONAL_KEYS, REQUIRED_KEYS, check_entry, load_sources
+from scrapy_project.source_types import SourceType
+from solar_leads.pipeline.sources import OPTIONAL_KEYS, check_entry, load_sources
 
 
 class SourceSpider(scrapy.Spider):
@@ -26,14 +27,19 @@ class SourceSpider(scrapy.Spider):
     and never costs the other jobs of the response.
     """
 
-    default_base_url = ""
+    source: SourceType  # the type's definition (its module's SOURCE)
     jobs_key: str | None = "jobs"
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "source" in cls.__dict__:
+            cls.name = cls.source.name  # Scrapy finds a spider by its name: the source type's
 
     def __init__(self, entries: list[dict[str, Any]] | str | None = None, sources: str | None = None, **kwargs):
         """`leads crawl` passes this type's sources.yml entries. From `scrapy crawl` (or Scrapyd) the arguments arrive
         as strings: `-a sources=FILE` (this type's entries of a sources.yml), `-a entries='[{...}]'` (JSON), or one
         entry's keys (`-a board=sunrun -a base_url=... -a company=...`; searxng takes `-a searches='[{...}]'`)."""
-        keys = (*REQUIRED_KEYS.get(self.name or "", ()), *OPTIONAL_KEYS)
+        keys = (self.source.key, *self.source.also_required, *self.source.extra_keys, *OPTIONAL_KEYS)
         entry = {key: kwargs.pop(key) for key in list(kwargs) if key in keys}
         super().__init__(**kwargs)
         self.entries = self._entries(entries, sources, entry)
@@ -54,11 +60,12 @@ class SourceSpider(scrapy.Spider):
 
     def source_key(self, entry: dict[str, Any] | None) -> str | None:
         """The board / page an entry names, as `<type>:<token>` (greenhouse:sunrun)."""
-        key = REQUIRED_KEYS.get(self.name or "", (None,))[0]
-        return f"{self.name}:{entry[key]}" if entry and key and entry.get(key) else None
+        if not entry or not all(entry.get(key) for key in (self.source.key, *self.source.also_required)):
+            return None
+        return f"{self.name}:{self.source.token(entry)}"
 
     def base_url(self, entry: dict[str, Any]) -> str:
-        return str(entry.get("base_url") or self.default_base_url).rstrip("/")
+        return self.source.origin(entry)
 
     def requests_for(self, entry: dict[str, Any]) -> Iterable[scrapy.Request]:
         raise NotImplementedError
@@ -177,3 +184,12 @@ class SourceSpider(scrapy.Spider):
             retries=response.meta.get("retry_times", 0),
             source_key=self.source_key(entry),
         )
+
+
+# first path segments that are a job-board host's own pages, never a board
+NOT_BOARDS = {"embed", "api", "v1", "v0", "j", "jobs", "search", "careers", "login", "static", "assets", "favicon.ico"}
+
+
+def first_segment(segments: list[str]) -> str:
+    """The board token most job-board hosts put first in the path ("" when the path has none)."""
+    return segments[0] if segments and segments[0].lower() not in NOT_BOARDS else ""

@@ -3,13 +3,35 @@
 from __future__ import annotations
 
 from scrapy_project.items import PostingItem
-from scrapy_project.spiders.base import SourceSpider
-from solar_leads.discovery.ats import ATS_APIS
+from scrapy_project.source_types import SourceType, jobs_under
+from scrapy_project.spiders.base import SourceSpider, first_segment
+
+
+def _board(host: str, segments: list[str], query: dict[str, list[str]]) -> str | None:
+    """boards. / job-boards. (and the regional job-boards.eu.) greenhouse.io/<board>, and the embed form
+    boards.greenhouse.io/embed/job_board?for=<board>."""
+    if not (host.endswith("greenhouse.io") and host.split(".")[0] in ("boards", "job-boards")):
+        return None
+    if segments[:1] == ["embed"]:
+        return query.get("for", [""])[0]
+    return first_segment(segments)
+
+
+SOURCE = SourceType(
+    name="greenhouse",
+    key="board",
+    summary="Greenhouse job board API: one request per board, every job with its content",
+    api_base="https://boards-api.greenhouse.io",
+    board_hosts=("boards.greenhouse.io", "job-boards.greenhouse.io"),
+    board_in_url=_board,
+    listing="/v1/boards/{token}/jobs",
+    jobs_in=jobs_under("jobs"),
+    job_hosts=("greenhouse.io",),
+)
 
 
 class GreenhouseSpider(SourceSpider):
-    name = "greenhouse"
-    default_base_url = ATS_APIS["greenhouse"].api_base
+    source = SOURCE
 
     def requests_for(self, entry):
         url = f"{self.base_url(entry)}/v1/boards/{entry['board']}/jobs?content=true"

@@ -12,6 +12,7 @@ import lxml.html
 from extruct.jsonld import JsonLdExtractor
 
 from scrapy_project.items import PostingItem
+from scrapy_project.source_types import SourceType
 from scrapy_project.spiders.base import SourceSpider
 
 LD_JSON = "application/ld+json"
@@ -48,8 +49,15 @@ def _location(posting: dict) -> str | None:
     return address if isinstance(address, str) else None
 
 
+SOURCE = SourceType(
+    name="jobposting",
+    key="url",
+    summary="a career page's schema.org JobPosting (JSON-LD or microdata), one request per page",
+)
+
+
 class JobPostingSpider(SourceSpider):
-    name = "jobposting"
+    source = SOURCE
 
     def requests_for(self, entry):
         yield self.request(entry["url"], self.parse, entry)

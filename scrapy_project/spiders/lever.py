@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from scrapy_project.items import PostingItem
-from scrapy_project.spiders.base import SourceSpider
-from solar_leads.discovery.ats import ATS_APIS
+from scrapy_project.source_types import SourceType, jobs_under
+from scrapy_project.spiders.base import SourceSpider, first_segment
 
 
 def _description(posting: dict) -> str:
@@ -28,9 +28,28 @@ def _location(posting: dict) -> str | None:
     return categories.get("location") or "; ".join(p for p in places if p) or posting.get("country")
 
 
+def _board(host: str, segments: list[str], query: dict[str, list[str]]) -> str | None:
+    """jobs.lever.co/<site> and the regional jobs.eu.lever.co/<site>."""
+    if not (host.endswith(".lever.co") and host.split(".")[0] == "jobs"):
+        return None
+    return first_segment(segments)
+
+
+SOURCE = SourceType(
+    name="lever",
+    key="site",
+    summary="Lever postings API: one request per site, a JSON array of postings",
+    api_base="https://api.lever.co",
+    board_hosts=("jobs.lever.co",),
+    board_in_url=_board,
+    listing="/v0/postings/{token}?mode=json",
+    jobs_in=jobs_under(None),
+    job_hosts=("lever.co",),
+)
+
+
 class LeverSpider(SourceSpider):
-    name = "lever"
-    default_base_url = ATS_APIS["lever"].api_base
+    source = SOURCE
     jobs_key = None  # the document is the list of postings
 
     def requests_for(self, entry):

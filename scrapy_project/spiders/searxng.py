@@ -5,13 +5,21 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from scrapy_project.items import SnippetItem
+from scrapy_project.source_types import SourceType
 from scrapy_project.spiders.base import SourceSpider
+
+SOURCE = SourceType(
+    name="searxng",
+    key="base_url",
+    summary="a SearxNG search API, for the enrichment snippets (the search plan's queries, or the entry's `searches`)",
+    extra_keys=("searches",),
+)
 
 
 class SearxngSpider(SourceSpider):
     """Each entry: base_url plus `searches`, a list of {query, company, field}; keeps PER_QUERY_RESULTS each."""
 
-    name = "searxng"
+    source = SOURCE
     jobs_key = "results"
 
     def requests_for(self, entry):

@@ -3,13 +3,38 @@
 from __future__ import annotations
 
 from scrapy_project.items import PostingItem
-from scrapy_project.spiders.base import SourceSpider
-from solar_leads.discovery.ats import ATS_APIS
+from scrapy_project.source_types import SourceType
+from scrapy_project.spiders.base import SourceSpider, first_segment
+
+
+def _board(host: str, segments: list[str], query: dict[str, list[str]]) -> str | None:
+    if host not in ("jobs.smartrecruiters.com", "careers.smartrecruiters.com"):
+        return None
+    return first_segment(segments)
+
+
+def _jobs_in(document: object) -> int | None:
+    """The listing's total (a page holds at most 100 of them)."""
+    if not isinstance(document, dict) or not isinstance(document.get("content"), list):
+        return None
+    return int(document.get("totalFound") or len(document["content"]))
+
+
+SOURCE = SourceType(
+    name="smartrecruiters",
+    key="company",
+    summary="SmartRecruiters posting API: the postings list (paged by offset), then each posting's detail",
+    api_base="https://api.smartrecruiters.com",
+    board_hosts=("jobs.smartrecruiters.com",),
+    board_in_url=_board,
+    listing="/v1/companies/{token}/postings",
+    jobs_in=_jobs_in,
+    job_hosts=("smartrecruiters.com",),
+)
 
 
 class SmartRecruitersSpider(SourceSpider):
-    name = "smartrecruiters"
-    default_base_url = ATS_APIS["smartrecruiters"].api_base
+    source = SOURCE
     jobs_key = "content"  # a list page's postings; each becomes a request for its detail
 
     def list_url(self, entry, offset: int = 0) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from scrapy_project.items import PostingItem
-from scrapy_project.spiders.base import SourceSpider
-from solar_leads.discovery.ats import ATS_APIS
+from scrapy_project.source_types import SourceType, jobs_under
+from scrapy_project.spiders.base import SourceSpider, first_segment
 
 
 def _location(job: dict) -> str | None:
@@ -18,9 +18,30 @@ def _location(job: dict) -> str | None:
     return None
 
 
+def _board(host: str, segments: list[str], query: dict[str, list[str]]) -> str | None:
+    """apply.workable.com/<account>, and the older <account>.workable.com."""
+    if not host.endswith("workable.com") or host in ("www.workable.com", "workable.com", "help.workable.com"):
+        return None
+    if host != "apply.workable.com":
+        return host.split(".")[0]
+    return first_segment(segments)
+
+
+SOURCE = SourceType(
+    name="workable",
+    key="account",
+    summary="Workable widget API: one request per account, with details",
+    api_base="https://apply.workable.com",
+    board_hosts=("apply.workable.com",),
+    board_in_url=_board,
+    listing="/api/v1/widget/accounts/{token}",
+    jobs_in=jobs_under("jobs"),
+    job_hosts=("workable.com",),
+)
+
+
 class WorkableSpider(SourceSpider):
-    name = "workable"
-    default_base_url = ATS_APIS["workable"].api_base
+    source = SOURCE
 
     def requests_for(self, entry):
         url = f"{self.base_url(entry)}/api/v1/widget/accounts/{entry['account']}?details=true"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import requests
 
-from solar_leads.discovery.ats import BOARD_HOSTS, board_from_url
+from solar_leads.discovery.ats import board_from_url, board_hosts
 from solar_leads.discovery.http import get_json
 
 
@@ -25,7 +25,7 @@ class QueryOutcome:
 
 def site_queries(terms: tuple[str, ...]) -> list[tuple[str, str]]:
     """(host, query) for every job-board host and role term: site:boards.greenhouse.io "solar designer"."""
-    return [(host, f'site:{host} "{term}"') for hosts in BOARD_HOSTS.values() for host in hosts for term in terms]
+    return [(host, f'site:{host} "{term}"') for hosts in board_hosts().values() for host in hosts for term in terms]
 
 
 def search_boards(

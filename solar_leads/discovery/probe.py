@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import requests
 
-from solar_leads.discovery.ats import ATS_APIS, jobs_in, listing_url, slug_forms
+from solar_leads.discovery.ats import jobs_in, listing_url, probed_types, slug_forms
 from solar_leads.discovery.http import get_json
 
 
@@ -26,7 +26,7 @@ def probe_companies(
     """Probe every company's slug forms on every ATS, `workers` requests at a time. A 404 or an empty board is a
     miss; a timeout, a refusal or an answer of another shape is a failure, kept with its URL."""
     outcomes = {company: ProbeOutcome(company) for company in companies}
-    tries = [(company, ats, token) for company in companies for ats in ATS_APIS for token in slug_forms(company)]
+    tries = [(company, ats, token) for company in companies for ats in probed_types() for token in slug_forms(company)]
 
     def one(attempt: tuple[str, str, str]):
         company, ats, token = attempt

@@ -8,7 +8,7 @@ from typing import Any
 
 import duckdb
 
-from solar_leads.discovery.ats import ATS_APIS
+from scrapy_project.source_types import source_types
 
 RETIRE_AFTER = 3
 PROBE_AGAIN_AFTER_DAYS = 7  # a company without a board may open one: probe it again after a week
@@ -47,9 +47,7 @@ def crawl_entries(con: duckdb.DuckDBPyConnection, api_base_url: str | None) -> d
     rows = con.execute("select ats, token, company from raw.boards where retired_at is null order by ats, token")
     entries: dict[str, list[dict[str, Any]]] = {}
     for ats, token, company in rows.fetchall():
-        entry: dict[str, Any] = {ATS_APIS[ats].entry_key: token}
-        if company and ATS_APIS[ats].entry_key != "company":
-            entry["company"] = company
+        entry = source_types()[ats].entry(token, company)
         if api_base_url:
             entry["base_url"] = api_base_url
         entries.setdefault(ats, []).append(entry)

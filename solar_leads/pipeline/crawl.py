@@ -8,8 +8,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
+from scrapy_project.source_types import source_types
 from solar_leads.config import DEBUG_ENV, Config
-from solar_leads.discovery.ats import ATS_APIS
 from solar_leads.discovery.registry import crawl_entries as registry_entries
 from solar_leads.discovery.registry import record_crawl
 from solar_leads.errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL
@@ -124,7 +124,7 @@ def crawl_entries(config: Config, sources: Sources) -> dict[str, list[dict[str, 
         with connect(config.warehouse) as con:
             registered = registry_entries(con, api_base_url)
         for kind, boards in registered.items():
-            key = ATS_APIS[kind].entry_key
+            key = source_types()[kind].key
             named = {str(entry[key]).lower() for entry in entries.get(kind, [])}
             entries.setdefault(kind, []).extend(board for board in boards if str(board[key]).lower() not in named)
     return entries

@@ -14,20 +14,24 @@ import yaml
 from solar_leads.discovery.settings import discovery_settings, job_search
 from solar_leads.errors import UserError
 
-# type -> the keys an entry must have (base_url, company and user_agent are optional everywhere)
-REQUIRED_KEYS = {
-    "greenhouse": ("board",),
-    "lever": ("site",),
-    "ashby": ("org",),
-    "smartrecruiters": ("company",),
-    "workable": ("account",),
-    "jobposting": ("url",),
-    "searxng": ("base_url",),
-    "jobsearch": ("sites",),
-}
-OPTIONAL_KEYS = {"base_url", "company", "searches"}
-# keys only some types take
-TYPE_KEYS = {"jobsearch": {"terms", "location", "results_per_term", "hours_old", "country", "retries", "retry_wait"}}
+OPTIONAL_KEYS = {"base_url", "company"}  # every type takes them
+# keyword search on job sites (solar_leads.discovery.jobsearch): the one type no spider crawls
+JOBSEARCH_KEYS = ("sites", {"terms", "location", "results_per_term", "hours_old", "country", "retries", "retry_wait"})
+
+
+def entry_keys() -> dict[str, tuple[tuple[str, ...], set[str]]]:
+    """type -> (the keys an entry must have, the other keys it may have): each spider's source type
+    (scrapy_project.source_types), and jobsearch."""
+    from scrapy_project.source_types import source_types
+
+    keys = {
+        name: ((kind.key, *kind.also_required), {*OPTIONAL_KEYS, *kind.extra_keys})
+        for name, kind in source_types().items()
+    }
+    keys["jobsearch"] = ((JOBSEARCH_KEYS[0],), {*OPTIONAL_KEYS, *JOBSEARCH_KEYS[1]})
+    return keys
+
+
 # the `discover:` section (solar_leads.discovery.settings checks their values)
 DISCOVER_KEYS = {"search", "probe", "companies", "api_base_url", "terms", "probe_timeout", "probe_workers"}
 _VARIABLE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -67,10 +71,11 @@ def _expand(value: Any, where: str) -> Any:
 def check_entry(kind: str, entry: dict[str, Any], where: str) -> dict[str, Any]:
     """One source entry of type `kind` with ${VAR}s expanded; UserError naming `where` when a key is missing or
     unknown or a URL is not http(s)."""
-    missing = [key for key in REQUIRED_KEYS[kind] if not entry.get(key)]
+    required, optional = entry_keys()[kind]
+    missing = [key for key in required if not entry.get(key)]
     if missing:
         raise UserError(f"{where}: missing {', '.join(missing)}")
-    unknown = set(entry) - {*REQUIRED_KEYS[kind], *OPTIONAL_KEYS, *TYPE_KEYS.get(kind, ())}
+    unknown = set(entry) - {*required, *optional}
     if unknown:
         raise UserError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     expanded = {key: _expand(value, where) for key, value in entry.items()}
@@ -97,8 +102,8 @@ def load_sources(path: Path) -> Sources:
         if not isinstance(entry, dict):
             raise UserError(f"{where} is not a mapping: {entry!r}")
         kind = entry.get("type")
-        if kind not in REQUIRED_KEYS:
-            raise UserError(f"{where}: unknown type {kind!r} (known: {', '.join(REQUIRED_KEYS)})")
+        if kind not in entry_keys():
+            raise UserError(f"{where}: unknown type {kind!r} (known: {', '.join(entry_keys())})")
         checked = check_entry(kind, {k: v for k, v in entry.items() if k != "type"}, f"{where} ({kind})")
         if kind == "jobsearch":
             job_search(checked, f"{where} ({kind})", path.parent)  # its values, checked before any request
