@@ -16,6 +16,7 @@ from scrapy.exceptions import DropItem
 
 from scrapy_project.items import CrawlFailure, PostingItem, SnippetItem
 from scrapy_project.text import html_to_text
+from scrapy_project.wide_net import NONE_GIVEN, NOT_FETCHED
 from solar_leads.errors import UserError
 from solar_leads.warehouse.loader import append_rows
 from solar_leads.warehouse.lock import warehouse_lock
@@ -49,7 +50,11 @@ class ValidationPipeline:
             item.location = html_to_text(item.location) or None
             if item.posted_at is not None and not isinstance(item.posted_at, str):
                 item.posted_at = str(item.posted_at)
-            missing = [name for name in REQUIRED_POSTING_FIELDS if not getattr(item, name)]
+            listed_only = item.payload.get("detail") in (NOT_FETCHED, NONE_GIVEN)  # scrapy_project.wide_net: no text
+            if listed_only and not item.description:
+                item.description = ""
+            required = [name for name in REQUIRED_POSTING_FIELDS if not (listed_only and name == "description")]
+            missing = [name for name in required if not getattr(item, name)]
             if missing:
                 raise DropItem(f"missing {', '.join(missing)}")
         elif isinstance(item, SnippetItem):

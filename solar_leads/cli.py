@@ -91,6 +91,20 @@ def cmd_review_import(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_boards_import(args: argparse.Namespace, config: Config) -> int:
+    from solar_leads.discovery.board_import import import_boards
+
+    config = config.with_paths(args.warehouse, None)
+    with warehouse_lock(config.warehouse, "boards import"):
+        counts = import_boards(config.warehouse, args.file)
+    print(
+        f"imported {args.file}: {counts.added} board(s) added to the registry, {counts.known} already there "
+        f"({config.warehouse}); runs with a `discover:` section crawl them",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def cmd_query(args: argparse.Namespace, config: Config) -> int:
     from solar_leads.adhoc.query import run_query
 
@@ -385,6 +399,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--apply", action="store_true", help="write the proposed weights into dbt/seeds/scoring_tiers.csv"
     )
     tune.set_defaults(handler=cmd_tune)
+
+    boards = sub.add_parser("boards", help="the job-board registry: load a tenant list into it")
+    boards_sub = boards.add_subparsers(dest="boards_command", required=True, metavar="ACTION")
+    boards_import = boards_sub.add_parser(
+        "import",
+        help="register the boards of a tenant list (CSV: ats, token, company)",
+        description="Load a tenant list into the warehouse's job-board registry (raw.boards), found_by "
+        "import:<file>: a CSV with the columns ats (a source type with job boards: greenhouse, lever, ashby, "
+        "smartrecruiters, workable, workday, recruitee, bamboohr, breezy, personio), token (the board, as its "
+        "URLs name it; Workday: tenant.wdN.site) and optionally company. Every row is checked before anything is "
+        "written; boards already registered are left as they are. Every later run with a `discover:` section "
+        "crawls them.",
+    )
+    boards_import.add_argument("file", type=Path, help="the tenant list (UTF-8 CSV)")
+    boards_import.add_argument("--warehouse", type=Path, help="DuckDB warehouse file (default: $WAREHOUSE)")
+    boards_import.set_defaults(handler=cmd_boards_import)
 
     review = sub.add_parser("review", help="the labeling loop: take reviewed rejected leads back in")
     review_sub = review.add_subparsers(dest="review_command", required=True, metavar="ACTION")

@@ -6,7 +6,19 @@
 {% macro is_own_site(posting_url) -%}
 not ({{ normalize_host(posting_url) }} = ''
      or regexp_matches({{ normalize_host(posting_url) }},
-        '(^|\.)(greenhouse\.io|lever\.co|ashbyhq\.com|smartrecruiters\.com|workable\.com|myworkdayjobs\.com|linkedin\.com|indeed\.com|icims\.com|ziprecruiter\.com|glassdoor\.com)$|^(127\.|localhost$|\[?::1)'))
+        '(^|\.)({{ job_board_hosts() }})$|^(127\.|localhost$|\[?::1)'))
+{%- endmacro %}
+
+{#- The registrable domains of job boards, as one regex alternation: every source type's job hosts (the seed
+    source_types, made from scrapy_project/spiders/) and the job sites keyword search and other ATSs use. -#}
+{% macro job_board_hosts() -%}
+{%- do ref('source_types') -%}  {#- registers the dependency -#}
+{%- set hosts = ['linkedin.com', 'indeed.com', 'icims.com', 'ziprecruiter.com', 'glassdoor.com'] -%}
+{%- if execute -%}
+    {%- set query = "select distinct job_host from " ~ seed_relation('source_types') ~ " where job_host <> ''" -%}
+    {%- for row in run_query(query) -%}{%- do hosts.append(row[0]) -%}{%- endfor -%}
+{%- endif -%}
+{{- hosts | unique | sort | map('replace', '.', '\\.') | join('|') -}}
 {%- endmacro %}
 
 {% macro domain_guess(posting_url, company) -%}

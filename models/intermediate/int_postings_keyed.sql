@@ -26,7 +26,7 @@ searched as (
 
 sightings as not materialized (
     -- without the texts: marts.postings reads each posting's text from its latest sighting in staging
-    select * exclude (description) from crawled
+    select * exclude (description, is_listed_only, is_known_source) from crawled
     union all by name
     select * exclude (description) from searched
 ),

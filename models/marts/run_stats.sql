@@ -54,6 +54,21 @@ per_source as (
     )
 ),
 
+listed_only as (
+    -- jobs loaded from their board's list alone (their title missed the wide net), per board
+    select
+        coalesce(list({ 'board': source_key, 'postings': postings } order by source_key), [])
+            as listed_only_by_board
+    from (
+        select
+            source_key,
+            count(*) as postings
+        from crawled
+        where run_id = (select run_id from latest) and is_listed_only
+        group by source_key
+    )
+),
+
 failures as (
     select
         count(*) filter (where not is_dropped_item) as failed_requests,
@@ -159,6 +174,7 @@ final as (
         qualification_list.qualifications_by_tier,
         counts.company_blocked,
         per_source.postings_by_source,
+        listed_only.listed_only_by_board,
         failures.failed_requests,
         failures.dropped_items,
         jobsearch.jobsearch_by_site,
@@ -172,6 +188,7 @@ final as (
     cross join rejection_list
     cross join qualification_list
     cross join per_source
+    cross join listed_only
     cross join failures
     cross join jobsearch
     cross join jobsearch_terms

@@ -15,9 +15,17 @@ with source as (
     select * from {{ source('crawl', 'postings') }}
 ),
 
+source_types as (
+    select * from {{ ref('source_types') }}
+),
+
 final as (
     select
-        {{ sighting_columns(posted_at) }}
+        {{ sighting_columns(posted_at) }},
+        -- a job loaded from its board's list alone: its title missed the wide net (scrapy_project/wide_net.py)
+        coalesce(json_extract_string(payload, '$.detail') = 'not_fetched', false) as is_listed_only,
+        -- a source type the crawl has (scrapy_project/spiders/, through the seed source_types): checked in its test
+        source in (select source_types.source from source_types) as is_known_source
     from source
     where not starts_with(source, 'jobsearch:')
 )

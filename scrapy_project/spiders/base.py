@@ -14,8 +14,9 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from scrapy_project.items import CrawlFailure
+from scrapy_project.items import CrawlFailure, PostingItem
 from scrapy_project.source_types import SourceType
+from scrapy_project.wide_net import NOT_FETCHED, worth_details
 from solar_leads.pipeline.sources import OPTIONAL_KEYS, check_entry, load_sources
 
 
@@ -152,6 +153,14 @@ class SourceSpider(scrapy.Spider):
     def item_from(self, job: dict[str, Any], entry: dict[str, Any], response: Response, document: Any) -> Any:
         """One job object as a PostingItem (or SnippetItem); None skips it (an unlisted job)."""
         raise NotImplementedError
+
+    def listed(self, row: PostingItem, detail: scrapy.Request | None) -> PostingItem | scrapy.Request:
+        """A job a list names, as the request for its details when its title passes the wide net
+        (scrapy_project.wide_net), else as its row from the list alone, marked as such."""
+        if detail is not None and worth_details(row.title):
+            return detail
+        row.payload = {**row.payload, "detail": NOT_FETCHED}
+        return row
 
     def load_json(self, response: Response) -> tuple[Any, CrawlFailure | None]:
         text, failure = self.decode(response)

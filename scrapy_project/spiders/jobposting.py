@@ -49,6 +49,52 @@ def _location(posting: dict) -> str | None:
     return address if isinstance(address, str) else None
 
 
+def read_page(text: str, url: str) -> tuple[list[dict], list[str]]:
+    """Every JobPosting of an HTML page (its JSON-LD blocks, then its microdata), and what could not be read (a
+    malformed block does not cost the others)."""
+    problems: list[str] = []
+    try:
+        tree = lxml.html.fromstring(text) if text.strip() else None
+    except (ValueError, lxml.etree.LxmlError) as exc:
+        return [], [f"the page is not readable HTML: {exc}"]
+    if tree is None:
+        return [], []
+    postings: list[dict] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != LD_JSON:
+            continue
+        script.set("type", LD_JSON)  # extruct looks for this exact spelling
+        try:
+            documents = JsonLdExtractor().extract_items(script)
+            postings += [posting for document in documents for posting in job_postings(document)]
+        except (ValueError, RecursionError) as exc:
+            problems.append(f"malformed JSON-LD: {type(exc).__name__}: {exc}"[:500])
+    try:
+        found = extruct.extract(text, base_url=url, syntaxes=["microdata"], uniform=True, errors="strict")
+        postings += list(job_postings(found.get("microdata", [])))
+    except Exception as exc:  # extruct raises whatever its parsers raise
+        problems.append(f"unreadable microdata: {type(exc).__name__}: {exc}"[:500])
+    return postings, problems
+
+
+def posting_fields(posting: dict, page_url: str) -> dict[str, Any]:
+    """A JobPosting's fields as a raw.postings row has them (an id made from its URL and title when it has none)."""
+    identifier = posting.get("identifier")
+    external_id = identifier.get("value") if isinstance(identifier, dict) else identifier
+    url = posting["url"] if isinstance(posting.get("url"), str) else page_url
+    if not external_id:
+        external_id = hashlib.sha1(f"{url}|{posting.get('title')}".encode()).hexdigest()[:16]
+    return {
+        "external_id": str(external_id),
+        "url": url,
+        "title": posting.get("title"),
+        "company": _name(posting.get("hiringOrganization")),
+        "description": posting.get("description"),
+        "location": _location(posting),
+        "posted_at": posting.get("datePosted"),
+    }
+
+
 SOURCE = SourceType(
     name="jobposting",
     key="url",
@@ -67,57 +113,17 @@ class JobPostingSpider(SourceSpider):
         if failure or text is None:
             yield failure
             return
-        try:
-            tree = lxml.html.fromstring(text) if text.strip() else None
-        except (ValueError, lxml.etree.LxmlError) as exc:
-            yield self.failure(response, "parse_error", f"the page is not readable HTML: {exc}")
-            return
-        postings = [*self.json_ld(tree, response), *self.microdata(text, response)] if tree is not None else []
-        found = 0
+        postings, problems = read_page(text, response.url)
+        for problem in problems:
+            kind = "parse_error"
+            yield self.failure(response, kind, problem)
         for posting in postings:
-            if isinstance(posting, dict):
-                found += 1
-                yield self.item(posting, entry, response)
-            else:
-                yield posting  # a failure
-        if not found and not any(not isinstance(p, dict) for p in postings):
+            fields = posting_fields(posting, response.url)
+            yield PostingItem(
+                source=self.name,
+                source_key=f"{self.name}:{entry['url']}",
+                **{**fields, "company": fields["company"] or entry.get("company")},
+                payload=posting,
+            )
+        if not postings and not problems:
             yield self.failure(response, "no_job_posting", "the page carries no schema.org JobPosting")
-
-    def json_ld(self, tree, response) -> Iterator[dict | Any]:
-        """JobPostings of every JSON-LD block; a block that cannot be parsed is a failure, the others still count."""
-        for script in tree.iter("script"):
-            if (script.get("type") or "").strip().lower() != LD_JSON:
-                continue
-            script.set("type", LD_JSON)  # extruct looks for this exact spelling
-            try:
-                documents = JsonLdExtractor().extract_items(script)
-                yield from (posting for document in documents for posting in job_postings(document))
-            except (ValueError, RecursionError) as exc:
-                yield self.failure(response, "parse_error", f"malformed JSON-LD: {type(exc).__name__}: {exc}"[:500])
-
-    def microdata(self, text: str, response) -> Iterator[dict | Any]:
-        try:
-            found = extruct.extract(text, base_url=response.url, syntaxes=["microdata"], uniform=True, errors="strict")
-        except Exception as exc:  # extruct raises whatever its parsers raise
-            yield self.failure(response, "parse_error", f"unreadable microdata: {type(exc).__name__}: {exc}"[:500])
-            return
-        yield from job_postings(found.get("microdata", []))
-
-    def item(self, posting: dict, entry, response) -> PostingItem:
-        identifier = posting.get("identifier")
-        external_id = identifier.get("value") if isinstance(identifier, dict) else identifier
-        url = posting["url"] if isinstance(posting.get("url"), str) else response.url
-        if not external_id:
-            external_id = hashlib.sha1(f"{url}|{posting.get('title')}".encode()).hexdigest()[:16]
-        return PostingItem(
-            source=self.name,
-            source_key=f"{self.name}:{entry['url']}",
-            external_id=str(external_id),
-            url=url,
-            title=posting.get("title"),
-            company=_name(posting.get("hiringOrganization")) or entry.get("company"),
-            description=posting.get("description"),
-            location=_location(posting),
-            posted_at=posting.get("datePosted"),
-            payload=posting,
-        )

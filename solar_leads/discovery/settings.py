@@ -43,6 +43,7 @@ class DiscoverySettings:
     terms: tuple[str, ...] = ()
     probe_timeout: float = 10.0
     probe_workers: int = 4
+    known_boards: bool = False  # register the shipped boards of known solar employers (data/boards/) first
 
 
 def read_terms(value: Any, where: str, relative_to: Path, default: Path) -> tuple[str, ...]:
@@ -110,8 +111,8 @@ def job_search(entry: Mapping[str, Any], where: str, relative_to: Path) -> JobSe
 
 
 def discovery_settings(section: Mapping[str, Any], where: str, relative_to: Path) -> DiscoverySettings:
-    for key in ("search", "probe"):
-        if not isinstance(section.get(key, True), bool):
+    for key in ("search", "probe", "known_boards"):
+        if not isinstance(section.get(key, key != "known_boards"), bool):
             raise UserError(f"{where}: {key} must be true or false, got {section[key]!r}")
     companies: tuple[str, ...] = ()
     if section.get("companies") is not None:
@@ -127,4 +128,5 @@ def discovery_settings(section: Mapping[str, Any], where: str, relative_to: Path
         terms=read_terms(section.get("terms"), f"{where} terms", relative_to, BOARD_SEARCH_TERMS),
         probe_timeout=_number(section, "probe_timeout", 10, where, 0.1, float),
         probe_workers=_number(section, "probe_workers", 4, where, 1),
+        known_boards=section.get("known_boards", False),
     )

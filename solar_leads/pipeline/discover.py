@@ -14,6 +14,7 @@ import duckdb
 import requests
 
 from solar_leads.config import Config
+from solar_leads.discovery.board_import import known_boards
 from solar_leads.discovery.board_search import QueryOutcome, search_boards, site_queries
 from solar_leads.discovery.jobsearch import SearchOutcome, endpoints_at, search
 from solar_leads.discovery.probe import ProbeOutcome, probe_companies
@@ -103,6 +104,9 @@ class DiscoverySummary:
                 f"{jobs} jobs found"
             )
         lines.append(f"  postings loaded       {self.postings_loaded}")
+        imported = [b for b in self.added if str(b["found_by"]).startswith("import:")]
+        if imported:
+            lines.append(f"  known boards imported {len(imported)} (data/boards/solar_employers.csv)")
         for found_by in ("search", "probe"):
             boards = [b for b in self.added if b["found_by"] == found_by]
             shown = ", ".join(f"{b['ats']}:{b['token']}" for b in boards[:12]) + (" ..." if len(boards) > 12 else "")
@@ -218,6 +222,8 @@ def discover(config: Config, sources: Sources, run_id: str, batch: Batch = (1, 1
     with connect(config.warehouse) as con:
         migrate(con)
         recorder = _Recorder(con, run_id, summary)
+        if settings is not None and settings.known_boards:
+            summary.added += register(con, run_id, known_boards())
         with Ticker(lambda seconds: _progress(summary, seconds)):
             companies = _keyword_search(searches, batch, sources.user_agent, recorder)
             if settings is not None:

@@ -168,6 +168,12 @@ def render_stats(stats: dict) -> str:
         f"{stats.get('boards_found_by_probe', 0)} by probe, {stats.get('boards_crawled', 0)} crawled, "
         f"{stats.get('boards_retired', 0)} retired"
     )
+    listed_only = stats.get("listed_only_by_board") or []
+    if listed_only:
+        jobs = sum(board["postings"] for board in listed_only)
+        lines.append(
+            f"  listed only (title missed the wide net, no detail fetched): {jobs} on {len(listed_only)} boards"
+        )
     lines.append(
         f"  company blocked {stats['company_blocked']}, failed requests {stats['failed_requests']}, "
         f"dropped items {stats['dropped_items']}"

@@ -33,7 +33,16 @@ def entry_keys() -> dict[str, tuple[tuple[str, ...], set[str]]]:
 
 
 # the `discover:` section (solar_leads.discovery.settings checks their values)
-DISCOVER_KEYS = {"search", "probe", "companies", "api_base_url", "terms", "probe_timeout", "probe_workers"}
+DISCOVER_KEYS = {
+    "search",
+    "probe",
+    "companies",
+    "api_base_url",
+    "terms",
+    "probe_timeout",
+    "probe_workers",
+    "known_boards",
+}
 _VARIABLE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 

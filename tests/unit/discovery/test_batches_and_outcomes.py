@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from solar_leads.discovery.ats import board_hosts
 from solar_leads.discovery.board_search import QueryOutcome, site_queries
 from solar_leads.discovery.jobsearch import SearchOutcome, classify
 from solar_leads.discovery.probe import ProbeOutcome
@@ -46,7 +47,9 @@ def test_site_queries_ask_every_board_host_for_every_term():
     queries = site_queries(("solar designer", "PV drafter"))
     assert ("boards.greenhouse.io", 'site:boards.greenhouse.io "solar designer"') in queries
     assert ("jobs.smartrecruiters.com", 'site:jobs.smartrecruiters.com "PV drafter"') in queries
-    assert len(queries) == 12  # six hosts, two terms
+    assert ("myworkdayjobs.com", 'site:myworkdayjobs.com "PV drafter"') in queries
+    hosts = [host for hosts in board_hosts().values() for host in hosts]
+    assert len(hosts) >= 12 and len(queries) == 2 * len(hosts)  # every board host of every source type, two terms
 
 
 def test_exit_status_failed_only_when_nothing_answered_partial_when_something_failed():

@@ -1,0 +1,91 @@
+"""BambooHR careers site: GET {origin}/careers/list (origin {company}.bamboohr.com) lists the openings with no URL,
+date or description; GET {origin}/careers/{id}/detail gives them, fetched for the titles that pass the wide net."""
+
+from __future__ import annotations
+
+from scrapy_project.items import PostingItem
+from scrapy_project.source_types import SourceType
+from scrapy_project.spiders.base import SourceSpider
+
+
+def _board(host: str, segments: list[str], query: dict[str, list[str]]) -> str | None:
+    labels = host.split(".")
+    if not host.endswith(".bamboohr.com") or len(labels) != 3:
+        return None
+    return "" if labels[0] in ("www", "api", "help", "marketplace") else labels[0]
+
+
+def _jobs_in(document: object) -> int | None:
+    jobs = document.get("result") if isinstance(document, dict) else None
+    return len(jobs) if isinstance(jobs, list) else None
+
+
+def _place(location: object) -> str | None:
+    if not isinstance(location, dict):
+        return None
+    parts = [location.get(key) for key in ("city", "state", "province", "country")]
+    return ", ".join(p.strip() for p in parts if isinstance(p, str) and p.strip()) or None
+
+
+SOURCE = SourceType(
+    name="bamboohr",
+    key="company",
+    summary="BambooHR careers list (no URL, date or text), then the detail of each opening whose title passes the "
+    "wide net",
+    api_base="https://{company}.bamboohr.com",
+    board_hosts=("bamboohr.com",),
+    board_in_url=_board,
+    listing="/careers/list",
+    jobs_in=_jobs_in,
+    job_hosts=("bamboohr.com",),
+)
+
+
+class BambooHRSpider(SourceSpider):
+    source = SOURCE
+    jobs_key = "result"
+
+    def requests_for(self, entry):
+        yield self.request(f"{self.base_url(entry)}/careers/list", self.parse_json, entry, page="list")
+
+    def items_from(self, data, entry, response):
+        if response.meta.get("page") == "detail":
+            yield from self.detail(data, entry, response)
+        else:
+            yield from super().items_from(data, entry, response)
+
+    def item_from(self, opening, entry, response, document):
+        job_id = str(opening["id"])
+        row = PostingItem(
+            source=self.name,
+            source_key=self.source_key(entry) or "",
+            external_id=job_id,
+            url=f"{SOURCE.api_base.format(**entry)}/careers/{job_id}",  # the opening's public page
+            title=opening.get("jobOpeningName"),
+            company=entry.get("company"),
+            description=None,
+            location=_place(opening.get("location")) or _place(opening.get("atsLocation")),
+            payload=opening,
+        )
+        detail = self.request(f"{self.base_url(entry)}/careers/{job_id}/detail", self.parse_json, entry, listed=row)
+        detail.meta["page"] = "detail"
+        return self.listed(row, detail)
+
+    def detail(self, data, entry, response):
+        opening = ((data or {}).get("result") or {}).get("jobOpening") if isinstance(data, dict) else None
+        if not isinstance(opening, dict):
+            yield self.failure(response, "unexpected_shape", "expected result.jobOpening in a BambooHR detail")
+            return
+        listed: PostingItem = response.meta["listed"]
+        yield PostingItem(
+            source=self.name,
+            source_key=listed.source_key,
+            external_id=listed.external_id,
+            url=opening.get("jobOpeningShareUrl") or listed.url,
+            title=opening.get("jobOpeningName") or listed.title,
+            company=listed.company,
+            description=opening.get("description"),
+            location=_place(opening.get("location")) or _place(opening.get("atsLocation")) or listed.location,
+            posted_at=opening.get("datePosted"),
+            payload=data,
+        )

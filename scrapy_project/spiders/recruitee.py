@@ -1,0 +1,64 @@
+"""Recruitee careers-site API: GET {origin}/api/offers/ (origin {company}.recruitee.com), every published offer
+with its description and requirements."""
+
+from __future__ import annotations
+
+from scrapy_project.items import PostingItem
+from scrapy_project.source_types import SourceType, jobs_under
+from scrapy_project.spiders.base import SourceSpider
+
+
+def _board(host: str, segments: list[str], query: dict[str, list[str]]) -> str | None:
+    labels = host.split(".")
+    if not host.endswith(".recruitee.com") or len(labels) != 3:
+        return None
+    return "" if labels[0] in ("www", "app", "api", "blog", "support") else labels[0]
+
+
+def _location(offer: dict) -> str | None:
+    """Every place the offer lists (locations[]), else its city, state and country."""
+    places = []
+    for place in offer.get("locations") or []:
+        if isinstance(place, dict):
+            parts = [place.get("city"), place.get("state") or place.get("state_name"), place.get("country")]
+            places.append(", ".join(p.strip() for p in parts if isinstance(p, str) and p.strip()))
+    if not any(places):
+        parts = [offer.get("city"), offer.get("state_name"), offer.get("country")]
+        places = [", ".join(p.strip() for p in parts if isinstance(p, str) and p.strip())]
+    return "; ".join(dict.fromkeys(p for p in places if p)) or offer.get("location") or None
+
+
+SOURCE = SourceType(
+    name="recruitee",
+    key="company",
+    summary="Recruitee careers-site API: one request per company, every offer with its description and requirements",
+    api_base="https://{company}.recruitee.com",
+    board_hosts=("recruitee.com",),
+    board_in_url=_board,
+    listing="/api/offers/",
+    jobs_in=jobs_under("offers"),
+    job_hosts=("recruitee.com",),
+)
+
+
+class RecruiteeSpider(SourceSpider):
+    source = SOURCE
+    jobs_key = "offers"
+
+    def requests_for(self, entry):
+        yield self.request(f"{self.base_url(entry)}/api/offers/", self.parse_json, entry)
+
+    def item_from(self, offer, entry, response, document):
+        text = [offer.get("description") or "", offer.get("requirements") or ""]  # both are the posting's text
+        return PostingItem(
+            source=self.name,
+            source_key=self.source_key(entry) or "",
+            external_id=str(offer.get("id", "")),
+            url=offer.get("careers_url") or offer.get("url") or "",
+            title=offer.get("title"),
+            company=offer.get("company_name") or entry.get("company"),
+            description="\n".join(part for part in text if part),
+            location=_location(offer),
+            posted_at=offer.get("published_at") or offer.get("created_at"),
+            payload=offer,
+        )
