@@ -48,3 +48,4 @@ LOG_LEVEL = "WARNING"  # the crawl summary says what matters; --set LOG_LEVEL=IN
 TELNETCONSOLE_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
+LEADS_CAREERS_MAX_PAGES = 200  # pages a `careers` site is asked for at most (its list page included)

@@ -87,3 +87,58 @@ def test_new_source_types_crawl_into_the_warehouse(tmp_path):
         {"board": "breezy:mobilion-systems-inc", "postings": 2},
         {"board": "workday:brightgrid.wd5.External", "postings": 1},
     ]
+
+
+def test_a_careers_site_is_read_from_its_list_page_to_its_job_pages_on_its_host(tmp_path):
+    """A `careers` site: the list page's links on its host that name a job (or another list page) are followed,
+    each page's JobPosting loaded; the link off the host and the non-job links are not asked for; a job page whose
+    JobPosting is missing costs nothing else."""
+    job_page = (RESPONSES / "careers/job_1041.html").read_bytes()
+    routes = {
+        "/robots.txt": [ROBOTS],
+        "/careers/": [Reply(body=(RESPONSES / "careers/index.html").read_bytes(), content_type="text/html")],
+        "/careers/jobs/1041-solar-designer": [Reply(body=job_page, content_type="text/html")],
+        "/careers/jobs/1042-pv-drafter": [Reply(body=b"<html><body>Filled</body></html>", content_type="text/html")],
+    }
+    warehouse = tmp_path / "w.duckdb"
+    with ScriptedServer(routes) as server:
+        sources = tmp_path / "sources.yml"
+        sources.write_text(f"sources:\n  - {{type: careers, url: '{server.url}/careers/', company: Helio Grid}}\n")
+        crawl = run_leads("crawl", "--sources", str(sources), "--warehouse", str(warehouse), *FAST)
+        asked = sorted(set(server.requests) - {"/robots.txt"})
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert asked == ["/careers/", "/careers/jobs/1041-solar-designer", "/careers/jobs/1042-pv-drafter"]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute(
+            "select source, external_id, title, company, location, posted_at from raw.postings"
+        ).fetchall()
+    assert rows == [("careers", "1041", "Solar Designer", "Helio Grid Power", "Tucson, AZ, US", "2026-11-02")]
+
+
+def test_a_careers_site_past_its_page_limit_says_what_was_left_out(tmp_path):
+    routes = {
+        "/robots.txt": [ROBOTS],
+        "/careers/": [Reply(body=(RESPONSES / "careers/index.html").read_bytes(), content_type="text/html")],
+        "/careers/jobs/1041-solar-designer": [
+            Reply(body=(RESPONSES / "careers/job_1041.html").read_bytes(), content_type="text/html")
+        ],
+    }
+    warehouse = tmp_path / "w.duckdb"
+    with ScriptedServer(routes) as server:
+        sources = tmp_path / "sources.yml"
+        sources.write_text(f"sources:\n  - {{type: careers, url: '{server.url}/careers/'}}\n")
+        crawl = run_leads(
+            "crawl",
+            "--sources",
+            str(sources),
+            "--warehouse",
+            str(warehouse),
+            *FAST,
+            "--set",
+            "LEADS_CAREERS_MAX_PAGES=2",
+        )
+    assert crawl.returncode == 3, crawl.stderr[-3000:]  # something was left out: partial, never "everything loaded"
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        [(kind, error)] = con.execute("select kind, error from raw.crawl_log").fetchall()
+        loaded = con.execute("select title from raw.postings").fetchall()
+    assert kind == "page_limit" and error.startswith("2 job links left out") and loaded == [("Solar Designer",)]
