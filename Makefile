@@ -23,7 +23,7 @@ run: setup ## run the whole pipeline on the bundled demo corpus (warehouse data/
 
 test: setup ## lint, then every test: unit and end to end (real crawls, real dbt build), three at a time
 	$(BIN)/ruff check .
-	$(BIN)/pytest -q -n 3 --dist loadgroup
+	$(BIN)/pytest -q -n 3
 
 test-fast: setup ## the unit tests only (in-process, no crawl, no dbt build)
 	$(BIN)/pytest -q -m "not e2e"

@@ -230,6 +230,51 @@ def smartrecruiters(company: str, postings: list[Posting]) -> tuple[dict, dict[s
     return listing, details
 
 
+WORKDAY_SITE = "External"  # the demo's Workday tenants publish one site, as most do
+WORKDAY_PAGE = 20  # jobs per list page, as Workday's own board asks
+
+
+def workday(tenant: str, postings: list[Posting]) -> tuple[list[dict], dict[str, dict]]:
+    """A Workday tenant's list pages (by offset; the total on the first page only, as Workday answers) and each job's
+    detail, by externalPath."""
+    jobs, details = [], {}
+    for n, p in enumerate(postings):
+        city, state = city_state(p.city)
+        path = f"/job/{slug(city) or 'remote'}/{slug(p.title)[:40]}_JR-{1000 + n}"
+        jobs.append(
+            {
+                "title": p.title,
+                "externalPath": path,
+                "locationsText": p.city,
+                "postedOn": "Posted 30+ Days Ago",
+                "bulletFields": [f"JR-{1000 + n}"],
+            }
+        )
+        details[path] = {
+            "jobPostingInfo": {
+                "id": f"{tenant}-{n}",
+                "title": p.title,
+                "jobDescription": as_html(p.description),
+                "location": p.city,
+                "startDate": "2026-10-01",
+                "timeType": "Full time",
+                "jobReqId": f"JR-{1000 + n}",
+                "externalUrl": f"__BASE_URL__/{WORKDAY_SITE}{path}",
+            },
+            "hiringOrganization": {"name": p.company, "url": ""},
+        }
+    pages = [
+        {
+            "total": len(jobs) if start == 0 else 0,
+            "jobPostings": jobs[start : start + WORKDAY_PAGE],
+            "facets": [],
+            "userAuthenticated": False,
+        }
+        for start in range(0, max(len(jobs), 1), WORKDAY_PAGE)
+    ]
+    return pages, details
+
+
 def workable(account: str, postings: list[Posting]) -> dict:
     jobs = []
     for n, p in enumerate(postings):
@@ -318,7 +363,8 @@ def assign(postings: list[Posting]) -> dict[tuple[str, str], list[Posting]]:
     company_type = {c: SOURCE_TYPES[i % len(SOURCE_TYPES)] for i, c in enumerate(companies)}
     for n, p in enumerate(postings):
         if p.category == "background":
-            kind = ["greenhouse", "smartrecruiters", "jobposting"][n % 3]
+            # one employer of the real background postings is a Workday tenant; the others spread over three types
+            kind = "workday" if n % 4 == 3 else ["greenhouse", "smartrecruiters", "jobposting"][n % 3]
             board = f"background-{n % 4}"
         else:
             kind, board = company_type[p.company], slug(p.company)
@@ -348,6 +394,14 @@ def write_site(boards: dict[tuple[str, str], list[Posting]], site: Path) -> list
         elif kind == "workable":
             write_json(site / "api" / "v1" / "widget" / "accounts" / board, workable(board, postings))
             sources.append({"type": kind, "account": board})
+        elif kind == "workday":
+            pages, details = workday(board, postings)
+            api = site / "wday" / "cxs" / board / WORKDAY_SITE
+            for number, listing in enumerate(pages):
+                write_json(api / "jobs" / f"offset-{number * WORKDAY_PAGE}", listing)  # demo/server.py: POST jobs
+            for external_path, detail in details.items():
+                write_json(api / external_path.lstrip("/"), detail)
+            sources.append({"type": kind, "tenant": board, "wd": "wd5", "site": WORKDAY_SITE})
         else:
             for start in range(0, len(postings), 6):
                 page = f"{board}-{start // 6}"
@@ -549,7 +603,7 @@ def search_index(rng: random.Random) -> list[dict]:
 
 
 def board_search_index(boards: dict[tuple[str, str], list[Posting]]) -> list[dict]:
-    """Answers to `site:` queries on the ATS board hosts: each Greenhouse, Ashby and Workable board and the
+    """Answers to `site:` queries on the ATS board hosts: each Greenhouse, Ashby, Workable and Workday board and the
     SmartRecruiters background boards, in the URL forms real results have; plus a truncated board URL and a page
     off the board hosts, as real results hold."""
     results = []
@@ -568,6 +622,8 @@ def board_search_index(boards: dict[tuple[str, str], list[Posting]]) -> list[dic
             url = f"https://apply.workable.com/{board}/j/{board[:3].upper()}{n:04d}/"
         elif kind == "smartrecruiters" and board.startswith("background"):
             url = f"https://jobs.smartrecruiters.com/{board}/{7_440_000_000 + n}-{slug(title)[:40]}"
+        elif kind == "workday":
+            url = f"https://{board}.wd5.myworkdayjobs.com/en-US/{WORKDAY_SITE}/job/Remote/{slug(title)[:40]}_JR-1000"
         else:
             continue
         results.append(search_result("", url, f"{title} - {postings[0].company}", title, 1.0))

@@ -28,11 +28,16 @@ def search_results(query: str, index: list[dict]) -> list[dict]:
     site = re.search(r"site:(\S+)", query)
     if site:
         host = site.group(1).lower()
-        on_host = [r for r in index if r.get("board_search") and urlsplit(r["url"]).hostname == host]
+        on_host = [r for r in index if r.get("board_search") and _on_host(urlsplit(r["url"]).hostname or "", host)]
         return on_host + [r for r in index if r.get("off_site")]
     wanted = query.lower()
     hits = [r for r in index if not r.get("board_search") and r["company"].lower() in wanted]
     return sorted(hits, key=lambda r: -r.get("score", 0.0))
+
+
+def _on_host(hostname: str, host: str) -> bool:
+    """Whether a result is on the host a site: query names, or under it (site:myworkdayjobs.com finds a tenant)."""
+    return hostname == host or hostname.endswith("." + host)
 
 
 class DemoHandler(BaseHTTPRequestHandler):
@@ -82,14 +87,20 @@ class DemoHandler(BaseHTTPRequestHandler):
         self._send(200, page, kind)
 
     def do_POST(self):
-        if urlsplit(self.path).path != "/graphql":
-            return self._send(404, b"not found", "text/plain")
+        path = urlsplit(self.path).path
         length = int(self.headers.get("Content-Length") or 0)
         try:
-            query = json.loads(self.rfile.read(length) or b"{}").get("query", "")
+            body = json.loads(self.rfile.read(length) or b"{}")
         except ValueError:
             return self._send(400, b'{"errors": [{"message": "malformed JSON"}]}', "application/json")
-        return self._send(200, json.dumps(job_sites.indeed_answer(self.jobs, query)).encode(), "application/json")
+        if path.startswith("/wday/cxs/") and path.endswith("/jobs"):  # a Workday list page, by its offset
+            self.path = f"{path}/offset-{int(body.get('offset') or 0)}"
+            return self.do_GET()
+        if path != "/graphql":
+            return self._send(404, b"not found", "text/plain")
+        return self._send(
+            200, json.dumps(job_sites.indeed_answer(self.jobs, body.get("query", ""))).encode(), "application/json"
+        )
 
     def _send(self, status: int, body: bytes, content_type: str) -> None:
         self.send_response(status)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from xdist.scheduler import LoadScopeScheduling
 
 PROJECT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -34,20 +35,32 @@ def decide_fixture_cases(output: Path, env: dict[str, str] | None = None) -> sub
     return run_leads("decide", "--input", str(FIXTURES / "decide_cases.csv"), "--output", str(output), env=env)
 
 
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Mark tests/e2e/ as e2e, and keep the tests of a module-scoped fixture on one xdist worker (`--dist loadgroup`)
-    so it is made once; every other test is handed out on its own, so a module of slow independent tests (the
-    incremental builds) spreads over the workers instead of holding one of them to the end."""
     for item in items:
         if "e2e" in item.path.parts:
             item.add_marker(pytest.mark.e2e)
-        fixturedefs = getattr(item, "_fixtureinfo", None)
-        shared = fixturedefs and any(
-            d.scope == "module" for defs in fixturedefs.name2fixturedefs.values() for d in defs
-        )
-        if shared:
-            item.add_marker(pytest.mark.xdist_group(item.path.stem))
+
+
+# Modules whose tests share a module-scoped fixture (a crawl, a run, a built warehouse): their tests go to one xdist
+# worker so it is made once. Every other test is handed out on its own, so a module of slow independent tests (the
+# incremental builds) spreads over the workers instead of holding one of them to the end.
+SHARED_FIXTURE_MODULES = {
+    str(path.relative_to(PROJECT))
+    for path in (PROJECT / "tests").rglob("test_*.py")
+    if '@pytest.fixture(scope="module")' in path.read_text(encoding="utf-8")
+}
+
+
+class _SharedFixtureScheduling(LoadScopeScheduling):
+    """xdist's load-by-scope, where a scope is a test's module when the module shares a fixture, else the test."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        module = nodeid.split("::", 1)[0]
+        return module if module in SHARED_FIXTURE_MODULES else nodeid
+
+
+def pytest_xdist_make_scheduler(config, log):
+    return _SharedFixtureScheduling(config, log)
 
 
 @pytest.fixture(scope="session", autouse=True)
