@@ -35,10 +35,15 @@ class CareersSpider(SourceSpider):
         self.budget: dict[str, int] = {}  # each site's pages left to ask for
         self.asked: dict[str, set[str]] = {}  # each site's pages asked for (a link back to one is not a new page)
 
+    def start_url(self, entry) -> str:
+        """The site's list page."""
+        return entry["url"]
+
     def requests_for(self, entry):
-        self.budget[entry["url"]] = self.settings.getint("LEADS_CAREERS_MAX_PAGES", 200) - 1
-        self.asked[entry["url"]] = {entry["url"]}
-        yield self.request(entry["url"], self.parse, entry, depth=0)
+        start = self.start_url(entry)
+        self.budget[start] = self.settings.getint("LEADS_CAREERS_MAX_PAGES", 200) - 1
+        self.asked[start] = {start}
+        yield self.request(start, self.parse, entry, depth=0, site=start)
 
     def parse(self, response, entry):
         text, failure = self.decode(response)
@@ -53,17 +58,18 @@ class CareersSpider(SourceSpider):
             fields = posting_fields(posting, response.url)
             yield PostingItem(
                 source=self.name,
-                source_key=f"{self.name}:{entry['url']}",
+                source_key=self.source_key(entry) or "",
                 **{**fields, "company": fields["company"] or entry.get("company")},
                 payload=posting,
             )
-        asked = self.asked[entry["url"]]
+        site = response.meta["site"]
+        asked = self.asked[site]
         links = [link for link in self.job_links(text, response.url) if link not in asked] if depth < MAX_DEPTH else []
-        left = self.budget[entry["url"]]
+        left = self.budget[site]
         for link in links[:left]:
             asked.add(link)
-            yield self.request(link, self.parse, entry, depth=depth + 1)
-        self.budget[entry["url"]] = max(0, left - len(links))
+            yield self.request(link, self.parse, entry, depth=depth + 1, site=site)
+        self.budget[site] = max(0, left - len(links))
         if len(links) > left:
             limit = self.settings.getint("LEADS_CAREERS_MAX_PAGES", 200)
             yield self.failure(

@@ -142,3 +142,27 @@ def test_a_careers_site_past_its_page_limit_says_what_was_left_out(tmp_path):
         [(kind, error)] = con.execute("select kind, error from raw.crawl_log").fetchall()
         loaded = con.execute("select title from raw.postings").fetchall()
     assert kind == "page_limit" and error.startswith("2 job links left out") and loaded == [("Solar Designer",)]
+
+
+def test_a_jazzhr_site_is_read_from_its_job_list(tmp_path):
+    listing = (
+        b'<html><body><ul><li><a href="/apply/Xy12Ab/Solar-Designer">Solar Designer</a></li>'
+        b'<li><a href="https://app.jazz.co/login">Log in</a></li></ul></body></html>'
+    )
+    routes = {
+        "/robots.txt": [ROBOTS],
+        "/apply/jobs": [Reply(body=listing, content_type="text/html")],
+        "/apply/Xy12Ab/Solar-Designer": [
+            Reply(body=(RESPONSES / "careers/job_1041.html").read_bytes(), content_type="text/html")
+        ],
+        "/careers/": [Reply(body=b"<html><body>All jobs</body></html>", content_type="text/html")],  # its link back
+    }
+    warehouse = tmp_path / "w.duckdb"
+    with ScriptedServer(routes) as server:
+        sources = tmp_path / "sources.yml"
+        write_sources(sources, server.url, [{"type": "jazzhr", "company": "heliogrid"}])
+        crawl = run_leads("crawl", "--sources", str(sources), "--warehouse", str(warehouse), *FAST)
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute("select source, source_key, title from raw.postings").fetchall()
+    assert rows == [("jazzhr", "jazzhr:heliogrid", "Solar Designer")]

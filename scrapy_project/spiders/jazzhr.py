@@ -1,0 +1,32 @@
+"""JazzHR career sites ({company}.applytojob.com): the job list at /apply/jobs links to each job's page, which
+carries a schema.org JobPosting; read as a `careers` site (scrapy_project/spiders/careers.py) that starts there."""
+
+from __future__ import annotations
+
+from scrapy_project.source_types import SourceType
+from scrapy_project.spiders.careers import CareersSpider
+
+
+def _board(host: str, segments: list[str], query: dict[str, list[str]]) -> str | None:
+    labels = host.split(".")
+    if not host.endswith(".applytojob.com") or len(labels) != 3:
+        return None
+    return "" if labels[0] in ("www", "app", "api") else labels[0]
+
+
+SOURCE = SourceType(
+    name="jazzhr",
+    key="company",
+    summary="JazzHR career site: the job list at /apply/jobs, then each job page's JobPosting (as `careers`)",
+    api_base="https://{company}.applytojob.com",
+    board_hosts=("applytojob.com",),
+    board_in_url=_board,
+    job_hosts=("applytojob.com",),
+)
+
+
+class JazzHRSpider(CareersSpider):
+    source = SOURCE
+
+    def start_url(self, entry) -> str:
+        return f"{self.base_url(entry)}/apply/jobs"
