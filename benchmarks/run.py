@@ -9,7 +9,7 @@ import platform
 import tempfile
 from pathlib import Path
 
-from benchmarks import bench_build, bench_decide, bench_enrich, bench_loader, bench_scale, bench_score
+from benchmarks import bench_build, bench_crawl, bench_decide, bench_enrich, bench_loader, bench_scale, bench_score
 
 BENCHES = {
     "decide": bench_decide.run,
@@ -18,6 +18,7 @@ BENCHES = {
     "enrich": bench_enrich.run,
     "build": bench_build.run,
     "scale": bench_scale.run,
+    "crawl": bench_crawl.run,
 }
 
 
