@@ -57,6 +57,21 @@ class SourceType:
         return str(entry.get("base_url") or self.api_base.format(**entry)).rstrip("/")
 
 
+def tenant_subdomain(
+    domain: str, reserved: tuple[str, ...] = ("www", "app", "api", "help", "support", "blog")
+) -> BoardInUrl:
+    """board_in_url for a type whose boards are subdomains of one domain (<token>.bamboohr.com); the service's own
+    subdomains (www., api., ...) name no board."""
+
+    def board(host: str, segments: list[str], query: dict[str, list[str]]) -> str | None:
+        labels = host.split(".")
+        if not host.endswith("." + domain) or len(labels) != domain.count(".") + 2:
+            return None
+        return "" if labels[0] in reserved else labels[0]
+
+    return board
+
+
 def jobs_under(key: str | None) -> Callable[[Any], int | None]:
     """jobs_in for a listing whose jobs are the list under `key` (None: the document is the list)."""
 

@@ -4,20 +4,8 @@ date or description; GET {origin}/careers/{id}/detail gives them, fetched for th
 from __future__ import annotations
 
 from scrapy_project.items import PostingItem
-from scrapy_project.source_types import SourceType
+from scrapy_project.source_types import SourceType, jobs_under, tenant_subdomain
 from scrapy_project.spiders.base import SourceSpider
-
-
-def _board(host: str, segments: list[str], query: dict[str, list[str]]) -> str | None:
-    labels = host.split(".")
-    if not host.endswith(".bamboohr.com") or len(labels) != 3:
-        return None
-    return "" if labels[0] in ("www", "api", "help", "marketplace") else labels[0]
-
-
-def _jobs_in(document: object) -> int | None:
-    jobs = document.get("result") if isinstance(document, dict) else None
-    return len(jobs) if isinstance(jobs, list) else None
 
 
 def _place(location: object) -> str | None:
@@ -34,9 +22,9 @@ SOURCE = SourceType(
     "wide net",
     api_base="https://{company}.bamboohr.com",
     board_hosts=("bamboohr.com",),
-    board_in_url=_board,
+    board_in_url=tenant_subdomain("bamboohr.com"),
     listing="/careers/list",
-    jobs_in=_jobs_in,
+    jobs_in=jobs_under("result"),
     job_hosts=("bamboohr.com",),
 )
 

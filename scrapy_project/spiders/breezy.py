@@ -4,16 +4,9 @@ page carries it as schema.org JobPosting, fetched for the titles that pass the w
 from __future__ import annotations
 
 from scrapy_project.items import PostingItem
-from scrapy_project.source_types import SourceType, jobs_under
+from scrapy_project.source_types import SourceType, jobs_under, tenant_subdomain
 from scrapy_project.spiders.base import SourceSpider
 from scrapy_project.spiders.jobposting import posting_fields, read_page
-
-
-def _board(host: str, segments: list[str], query: dict[str, list[str]]) -> str | None:
-    labels = host.split(".")
-    if not host.endswith(".breezy.hr") or len(labels) != 3:
-        return None
-    return "" if labels[0] in ("www", "app", "api", "help") else labels[0]
 
 
 def _location(position: dict) -> str | None:
@@ -29,7 +22,7 @@ SOURCE = SourceType(
     "the wide net",
     api_base="https://{company}.breezy.hr",
     board_hosts=("breezy.hr",),
-    board_in_url=_board,
+    board_in_url=tenant_subdomain("breezy.hr"),
     listing="/json",
     jobs_in=jobs_under(None),
     job_hosts=("breezy.hr",),

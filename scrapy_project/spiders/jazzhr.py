@@ -3,16 +3,8 @@ carries a schema.org JobPosting; read as a `careers` site (scrapy_project/spider
 
 from __future__ import annotations
 
-from scrapy_project.source_types import SourceType
+from scrapy_project.source_types import SourceType, tenant_subdomain
 from scrapy_project.spiders.careers import CareersSpider
-
-
-def _board(host: str, segments: list[str], query: dict[str, list[str]]) -> str | None:
-    labels = host.split(".")
-    if not host.endswith(".applytojob.com") or len(labels) != 3:
-        return None
-    return "" if labels[0] in ("www", "app", "api") else labels[0]
-
 
 SOURCE = SourceType(
     name="jazzhr",
@@ -20,7 +12,7 @@ SOURCE = SourceType(
     summary="JazzHR career site: the job list at /apply/jobs, then each job page's JobPosting (as `careers`)",
     api_base="https://{company}.applytojob.com",
     board_hosts=("applytojob.com",),
-    board_in_url=_board,
+    board_in_url=tenant_subdomain("applytojob.com"),
     job_hosts=("applytojob.com",),
 )
 

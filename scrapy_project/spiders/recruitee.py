@@ -4,15 +4,8 @@ with its description and requirements."""
 from __future__ import annotations
 
 from scrapy_project.items import PostingItem
-from scrapy_project.source_types import SourceType, jobs_under
+from scrapy_project.source_types import SourceType, jobs_under, tenant_subdomain
 from scrapy_project.spiders.base import SourceSpider
-
-
-def _board(host: str, segments: list[str], query: dict[str, list[str]]) -> str | None:
-    labels = host.split(".")
-    if not host.endswith(".recruitee.com") or len(labels) != 3:
-        return None
-    return "" if labels[0] in ("www", "app", "api", "blog", "support") else labels[0]
 
 
 def _location(offer: dict) -> str | None:
@@ -34,7 +27,7 @@ SOURCE = SourceType(
     summary="Recruitee careers-site API: one request per company, every offer with its description and requirements",
     api_base="https://{company}.recruitee.com",
     board_hosts=("recruitee.com",),
-    board_in_url=_board,
+    board_in_url=tenant_subdomain("recruitee.com"),
     listing="/api/offers/",
     jobs_in=jobs_under("offers"),
     job_hosts=("recruitee.com",),
