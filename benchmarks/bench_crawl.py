@@ -1,5 +1,7 @@
 """The crawl at scale: 5,000 boards of every ATS type with a JSON API, served in their real shapes by one local
-server (each tenant of a per-tenant host on its own loopback address, 127.x.y.z, as tenants have their own hosts),
+server on loopback addresses as the services have hosts: one per ATS API (every Greenhouse board on one host, as on
+boards-api.greenhouse.io) and one per tenant where each tenant has its own (Workday, Recruitee, BambooHR, Breezy,
+Personio: 127.x.y.z),
 crawled by `leads crawl` with the product's polite defaults; and one Workday tenant of 2,000 jobs, showing the detail
 requests the wide net saves. Reports jobs per second, requests per job and the crawl's peak memory."""
 
@@ -7,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import resource
 import subprocess
 import sys
 import threading
@@ -226,7 +227,7 @@ class Site:
             def answer(self, path: str) -> None:
                 site.requests += 1
                 host = (self.headers.get("Host") or "").split(":")[0]
-                body = site.bodies.get((host, path)) or site.bodies.get(("*", path))
+                body = site.bodies.get((host, path))
                 self.send_response(200 if body is not None else 404)
                 self.send_header("Content-Length", str(len(body or b"")))
                 self.end_headers()
@@ -247,10 +248,11 @@ class Site:
     def add_board(self, kind: str, number: int, jobs: int) -> dict:
         """Serve one board; returns its sources.yml entry (base_url on its own loopback host when per tenant)."""
         board = f"{kind}{number}"
-        host = f"127.{1 + number // 250}.{number % 250}.1" if kind in PER_TENANT_HOST else "*"
+        per_ats = f"127.0.0.{10 + TYPES.index(kind)}"  # every board of an ATS API on its one host
+        host = f"127.{1 + number // 250}.{number % 250}.1" if kind in PER_TENANT_HOST else per_ats
         for path, body in job_bodies(kind, board, jobs).items():
             self.bodies[(host, path)] = body
-        base = f"http://{'127.0.0.1' if host == '*' else host}:{self.port}"
+        base = f"http://{host}:{self.port}"
         key = {"greenhouse": "board", "lever": "site", "ashby": "org", "workable": "account", "workday": "tenant"}.get(
             kind, "company"
         )
@@ -258,36 +260,37 @@ class Site:
         return {**entry, "wd": "wd5", "site": "External"} if kind == "workday" else entry
 
 
+# runs a command and prints its peak memory (its children's maxrss: the command alone) as the last stderr line
+PEAK = (
+    "import resource, subprocess, sys; status = subprocess.run(sys.argv[1:]).returncode; "
+    "print('peak_rss_kib', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(status)"
+)
+
+
 def crawl(workdir: Path, name: str, entries: list[dict]) -> dict:
     sources = workdir / f"{name}.yml"
     sources.write_text("sources:\n" + "".join(f"  - {json.dumps(e)}\n" for e in entries))
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    command = [
+        sys.executable,
+        "-m",
+        "solar_leads.cli",
+        "crawl",
+        "--sources",
+        str(sources),
+        "--warehouse",
+        str(workdir / f"{name}.duckdb"),
+        "--set",
+        "ROBOTSTXT_OBEY=False",
+    ]
     start = time.perf_counter()
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "solar_leads.cli",
-            "crawl",
-            "--sources",
-            str(sources),
-            "--warehouse",
-            str(workdir / f"{name}.duckdb"),
-            "--quiet",
-            "--set",
-            "ROBOTSTXT_OBEY=False",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = subprocess.run([sys.executable, "-c", PEAK, *command], capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"the {name} crawl failed ({result.returncode}): {result.stderr[-2000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    peak = int(re.search(r"peak_rss_kib (\d+)", result.stderr).group(1))
     loaded = sum(int(n) for n in re.findall(r"^\s+\w+\s+(\d+) loaded$", result.stderr, re.M))
     responses = int(re.search(r"(\d+) responses in", result.stderr).group(1))
-    return {"seconds": seconds, "jobs": loaded, "responses": responses, "peak_rss_mib": max(peak, before) / 1024}
+    return {"seconds": seconds, "jobs": loaded, "responses": responses, "peak_rss_mib": peak / 1024}
 
 
 def run(workdir: Path, repeats: int = 1, boards: int = 5_000, jobs_per_board: int = 10, tenant_jobs: int = 2_000):

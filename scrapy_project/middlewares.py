@@ -1,11 +1,17 @@
-"""Downloader middlewares: retries with exponential backoff, and robots.txt obeyed by every waiting request."""
+"""Downloader middlewares: retries with exponential backoff, robots.txt obeyed by every waiting request, and
+redirects kept to the source's own site."""
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
+from functools import cache
+from urllib.parse import urlsplit
 
+from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
@@ -82,3 +88,70 @@ class CallbackFailureMiddleware:
                 retries=response.meta.get("retry_times", 0),
             )
         ]
+
+
+class RedirectRefused(IgnoreRequest):
+    """A redirect the request policy does not follow, or a chain that loops or runs past REDIRECT_MAX_TIMES; the
+    request's errback logs it (raw.crawl_log kind redirect_refused)."""
+
+
+class HomeRedirectMiddleware(RedirectMiddleware):
+    """Redirects stay home. A redirect is followed only to http(s), and only to the source's own site: the same
+    origin (scheme, host and port) for an entry with a base_url, else the same registrable domain (www.acme.com ->
+    careers.acme.com, not evil.net); never to a private, loopback, link-local or metadata address the chain did not
+    start on. A refused redirect, a loop and a chain past REDIRECT_MAX_TIMES are failures of the request, logged,
+    never dropped by the duplicate filter."""
+
+    def _redirect(self, redirected: Request, request: Request, reason) -> Request:
+        home = (request.meta.get("redirect_urls") or [request.url])[0]
+        refusal = redirect_refusal(home, redirected.url, same_origin="base_url" in request.cb_kwargs.get("entry", {}))
+        if refusal:
+            raise RedirectRefused(f"redirect from {request.url} to {redirected.url[:300]} refused: {refusal}")
+        try:
+            followed = super()._redirect(redirected, request, reason)
+        except IgnoreRequest:
+            chain = len(request.meta.get("redirect_urls", [])) + 1
+            raise RedirectRefused(f"{chain} redirects from {home} (a loop, or past REDIRECT_MAX_TIMES)") from None
+        followed.dont_filter = True  # a loop ends at the redirect limit, logged, not in the duplicate filter
+        return followed
+
+
+def redirect_refusal(home: str, target: str, same_origin: bool) -> str | None:
+    """Why a redirect from a chain that started at `home` to `target` is not followed, or None."""
+    start, end = urlsplit(home), urlsplit(target)
+    if end.scheme not in ("http", "https"):
+        return f"{end.scheme or 'no'} scheme, not http(s)"
+    if same_origin:
+        if (start.scheme, start.hostname, start.port) != (end.scheme, end.hostname, end.port):
+            return "another origin than the source's base_url"
+        return None
+    if _is_internal(end.hostname or "") and end.hostname != start.hostname:
+        return "a private, loopback, link-local or metadata address"
+    if _registrable(end.hostname or "") != _registrable(start.hostname or ""):
+        return "another site than the source's"
+    return None
+
+
+def _is_internal(host: str) -> bool:
+    if host == "localhost" or host.endswith((".localhost", ".internal")):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return not address.is_global
+
+
+@cache
+def _registrable(host: str) -> str:
+    """The registrable domain (acme.co.uk), from the public suffix list bundled with tldextract (no download)."""
+
+    parts = _extract()(host)
+    return parts.top_domain_under_public_suffix if parts.suffix else host
+
+
+@cache
+def _extract():
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)

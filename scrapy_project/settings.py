@@ -32,6 +32,8 @@ RETRY_BACKOFF_MAX = 60.0  # cap, also for a server's Retry-After
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "scrapy_project.middlewares.HomeRedirectMiddleware": 600,
     "scrapy_project.middlewares.SharedRobotsTxtMiddleware": 100,
     "scrapy_project.middlewares.BackoffRetryMiddleware": 550,
 }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -18,6 +17,8 @@ from solar_leads.errors import (
     UserError,
 )
 from solar_leads.exit import exit_now, exit_status
+from solar_leads.interrupts import stop_on_signals
+from solar_leads.pipeline.crawl_settings import crawl_overrides
 from solar_leads.pipeline.formats import CHOOSABLE_FORMATS
 from solar_leads.progress import PROGRESS_ENV
 from solar_leads.warehouse.lock import warehouse_lock
@@ -144,7 +145,7 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
     from solar_leads.pipeline.discover import parse_batch
     from solar_leads.pipeline.run import run
 
-    overrides = dict(_setting(value) for value in args.set)  # a malformed one is refused before anything runs
+    overrides = crawl_overrides(args.set)  # a bad one is refused before anything runs
     config = _run_config(args, config)
     batch = parse_batch(args.batch)
     with warehouse_lock(config.warehouse, "run"):
@@ -157,7 +158,7 @@ def cmd_crawl(args: argparse.Namespace, config: Config) -> int:
 
     config = _run_config(args, config)
     run_id = check_run_id(args.run_id) if args.run_id else None
-    return crawl_stage(config, args.sources, run_id, dict(_setting(value) for value in args.set))
+    return crawl_stage(config, args.sources, run_id, crawl_overrides(args.set))
 
 
 def cmd_discover(args: argparse.Namespace, config: Config) -> int:
@@ -190,13 +191,6 @@ def _add_batch(parser: argparse.ArgumentParser) -> None:
         help="search only the K-th of N slices of the keyword-search terms and board queries, so N machines or CI "
         "jobs split a day's search (default 1/1: all of them)",
     )
-
-
-def _setting(value: str) -> tuple[str, str]:
-    name, sep, setting = value.partition("=")
-    if not sep or not name:
-        raise UserError(f"--set expects NAME=VALUE, got {value!r}")
-    return name, setting
 
 
 def cmd_demo_server(args: argparse.Namespace, config: Config) -> int:
@@ -467,23 +461,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _terminate(signum, frame):
-    raise KeyboardInterrupt  # SIGTERM (a scheduler stopping us) ends the work as Ctrl-C does
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = {DEBUG_ENV: "1" if args.debug else None}  # --debug and --quiet reach the crawl's child process too
     if getattr(args, "quiet", False):
         settings[PROGRESS_ENV] = "0"
-    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        with environment(**settings):
+        with stop_on_signals(), environment(**settings):
             return args.handler(args, load_config())
     except BaseException as exc:
         return exit_status(exc, args.debug)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def entry() -> None:

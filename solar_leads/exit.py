@@ -30,6 +30,7 @@ from solar_leads.errors import (
     RunFailed,
     UserError,
 )
+from solar_leads.interrupts import stop_asked
 from solar_leads.warehouse.dbt_runner import DbtError
 
 INTERRUPTED_MESSAGE = (
@@ -42,6 +43,9 @@ def exit_status(exc: BaseException, debug: bool = False) -> int:
     """Say in one line what ended a command (a traceback only with --debug) and return its exit status."""
     if isinstance(exc, SystemExit):
         raise exc
+    if stop_asked() and not isinstance(exc, Interrupted):  # whatever the stop surfaced as (solar_leads.interrupts)
+        print(INTERRUPTED_MESSAGE, file=sys.stderr)
+        return EXIT_INTERRUPTED
     if isinstance(exc, UserError):
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -15,6 +15,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from scrapy_project.items import CrawlFailure, PostingItem
+from scrapy_project.middlewares import RedirectRefused
 from scrapy_project.source_types import SourceType
 from scrapy_project.wide_net import NOT_FETCHED, worth_details
 from solar_leads.pipeline.sources import OPTIONAL_KEYS, check_entry, load_sources
@@ -95,6 +96,8 @@ class SourceSpider(scrapy.Spider):
         elif failure.check(HttpError):
             status = failure.value.response.status  # type: ignore[union-attr]  # an HttpError has its response
             kind = "http_error"
+        elif failure.check(RedirectRefused):
+            kind = "redirect_refused"
         elif failure.check(IgnoreRequest) and "robots" in str(failure.value).lower():
             kind = "robots_disallowed"
         yield CrawlFailure(

@@ -29,6 +29,7 @@ from solar_leads.errors import (
     Interrupted,
     UserError,
 )
+from solar_leads.interrupts import stop_on_signals
 from solar_leads.pipeline.demo_sources import refuse_demo_into_real_warehouse, sources_file
 from solar_leads.pipeline.sources import load_sources
 from solar_leads.warehouse.lock import warehouse_lock
@@ -89,13 +90,12 @@ def crawl_in_child(config: Config, sources: Path, run_id: str, overrides: Mappin
 
 
 def _child_main(config: Config, sources: Path, run_id: str, overrides: dict[str, str], parent: int) -> None:
-    from solar_leads.cli import _terminate
     from solar_leads.exit import exit_now, exit_status
 
     _die_with(parent)
-    signal.signal(signal.SIGTERM, _terminate)  # as in the `leads` command: SIGTERM stops the crawl as Ctrl-C does
     try:
-        status = crawl_stage(config, sources, run_id, overrides, lock_held_by_parent=True)
+        with stop_on_signals():  # as in the `leads` command: Ctrl-C and SIGTERM stop the crawl, exit 130
+            status = crawl_stage(config, sources, run_id, overrides, lock_held_by_parent=True)
     except BaseException as exc:
         status = exit_status(exc, bool(os.environ.get(DEBUG_ENV)))
     exit_now(status)

@@ -17,6 +17,7 @@ import duckdb
 from solar_leads.config import DEBUG_ENV, PROJECT_DIR, out_of_memory
 from solar_leads.environment import environment
 from solar_leads.errors import UserError
+from solar_leads.interrupts import stop_asked
 from solar_leads.progress import Ticker
 from solar_leads.warehouse.connection import connect
 
@@ -33,12 +34,26 @@ def _stdout_to_stderr() -> Iterator[None]:
     saved = os.dup(1)
     os.dup2(2, 1)
     try:
-        with contextlib.redirect_stdout(sys.stderr):
+        with contextlib.redirect_stdout(_QuietOnceStopped(sys.stderr)):
             yield
     finally:
         sys.stdout.flush()
         os.dup2(saved, 1)
         os.close(saved)
+
+
+class _QuietOnceStopped:
+    """dbt's console until Ctrl-C or SIGTERM stops the command, then nothing: what dbt prints about the statement
+    it was in (a traceback among it) says nothing the command's one line does not (solar_leads.interrupts)."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return len(text) if stop_asked() else self.stream.write(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
 
 
 def _release_warehouse() -> None:

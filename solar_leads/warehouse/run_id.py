@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from solar_leads.errors import Interrupted, UserError
+from solar_leads.interrupts import stop_asked
 
 RUN_ID = re.compile(r"^\d{8}_\d{6}(_\d{6})?$")
 USED_IDS = """
@@ -94,7 +95,7 @@ def registered_run(
         record.status = "interrupted"
         raise
     except BaseException:
-        record.status = "failed"
+        record.status = "interrupted" if stop_asked() else "failed"
         raise
     finally:
         with contextlib.suppress(Exception), connect(warehouse) as con:  # a full disk must not hide the real error
