@@ -1,4 +1,5 @@
--- The acceptance decision of docs/enrichment-evidence.md for every candidate given to `leads decide`, at the call's MIN_CONFIDENCE.
+-- The acceptance decision of docs/enrichment-evidence.md for every candidate given to `leads decide`, at the
+-- call's MIN_CONFIDENCE.
 with candidates as (
     select * from {{ ref('stg_requests__decision_candidates') }}
 ),

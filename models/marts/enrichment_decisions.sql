@@ -1,7 +1,7 @@
--- Every enrichment decision: the acceptance rules of docs/enrichment-evidence.md over each candidate (decide_candidates), and for
--- a company and field where nothing was accepted, the fallback - a value stated in the lead's own posting
--- (int_posting_field_values; its best-scored posting, then the first pattern) that matches the field's format is
--- accepted as fallback_accept at confidence 0.50; a placeholder is refused.
+-- Every enrichment decision: the acceptance rules of docs/enrichment-evidence.md over each candidate
+-- (decide_candidates), and for a company and field where nothing was accepted, the fallback - a value stated in the
+-- lead's own posting (int_posting_field_values; its best-scored posting, then the first pattern) that matches the
+-- field's format is accepted as fallback_accept at confidence 0.50; a placeholder is refused.
 with candidates as (
     select
         candidate_id,

@@ -1,5 +1,6 @@
--- The filter statistics (docs/lead-scoring.md, Run statistics) of the latest crawl run: what was processed, qualified and rejected, why,
--- by which tier, how many postings and failures each source had, and what its discovery searched and found.
+-- The filter statistics (docs/lead-scoring.md, Run statistics) of the latest crawl run: what was processed, qualified
+-- and rejected, why, by which tier, how many postings and failures each source had, and what its discovery searched and
+-- found.
 with crawled as (
     select * from {{ ref('stg_crawl__postings') }}
 ),

@@ -1,4 +1,5 @@
--- The decision log of the enrichment step: one event per decision, in the format of docs/enrichment-evidence.md (Decision events).
+-- The decision log of the enrichment step: one event per decision, in the format of docs/enrichment-evidence.md
+-- (Decision events).
 with decisions as (
     select * from {{ ref('enrichment_decisions') }}
 ),

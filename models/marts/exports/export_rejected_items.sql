@@ -1,9 +1,9 @@
--- The items of the rejected-leads labeling JSON (the schema of docs/lead-scoring.md: id, description, label=false, company,
--- title, notes) and the same items as Label Studio tasks (for label_studio/config.xml) with the rules' prediction,
--- near-misses first. A task's data carries the item id as posting_id (Label Studio keeps `id` for its own), the
--- rejection category, the score and the signals that fired. The prediction's score is the rules' confidence in
--- their own "not a lead" label: 1.0 far below the threshold, falling to 0.5 at it and above (a near-miss, or a
--- posting with strong signals that a gate rejected, is an uncertain rejection).
+-- The items of the rejected-leads labeling JSON (the schema of docs/lead-scoring.md: id, description, label=false,
+-- company, title, notes) and the same items as Label Studio tasks (for label_studio/config.xml) with the rules'
+-- prediction, near-misses first. A task's data carries the item id as posting_id (Label Studio keeps `id` for its own),
+-- the rejection category, the score and the signals that fired. The prediction's score is the rules' confidence in
+-- their own "not a lead" label: 1.0 far below the threshold, falling to 0.5 at it and above (a near-miss, or a posting
+-- with strong signals that a gate rejected, is an uncertain rejection).
 with rejected as (
     select * from {{ ref('rejected_leads') }}
 ),
