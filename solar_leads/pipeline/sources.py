@@ -14,6 +14,7 @@ import yaml
 from solar_leads.discovery.settings import discovery_settings, job_search
 from solar_leads.errors import UserError
 
+TOP_LEVEL_KEYS = {"sources", "user_agent", "discover"}  # a misspelled one (user_agnet) is refused, not ignored
 OPTIONAL_KEYS = {"base_url", "company"}  # every type takes them
 # keyword search on job sites (solar_leads.discovery.jobsearch): the one type no spider crawls
 JOBSEARCH_KEYS = ("sites", {"terms", "location", "results_per_term", "hours_old", "country", "retries", "retry_wait"})
@@ -104,6 +105,12 @@ def load_sources(path: Path) -> Sources:
         raise UserError(f"{path} is not valid YAML: {exc}") from None
     if not isinstance(document, dict) or not isinstance(document.get("sources"), list):
         raise UserError(f"{path}: expected a mapping with a `sources:` list")
+    unknown = set(document) - TOP_LEVEL_KEYS
+    if unknown:
+        known = ", ".join(sorted(TOP_LEVEL_KEYS))
+        raise UserError(f"{path}: unknown key(s) {', '.join(sorted(map(str, unknown)))} (known: {known})")
+    if document.get("user_agent") is not None and not isinstance(document["user_agent"], str):
+        raise UserError(f"{path}: user_agent must be text, got {document['user_agent']!r}")
     sources = Sources(user_agent=document.get("user_agent"), path=path)
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for position, entry in enumerate(document["sources"], start=1):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from solar_leads.cli import main
+from solar_leads.errors import UserError
 from solar_leads.pipeline.sources import load_sources
 from tests.conftest import PROJECT
 
@@ -71,3 +72,13 @@ def test_terms_come_from_a_file_beside_the_sources(tmp_path):
     sources.write_text("sources:\n  - {type: jobsearch, sites: [indeed], terms: terms.txt}\n")
     search = job_search(load_sources(sources).entries_by_type["jobsearch"][0], "x", tmp_path)
     assert search.terms == ("solar designer", "PV drafter")
+
+
+def test_a_misspelled_top_level_key_is_refused_not_ignored(tmp_path, capsys):
+    path = tmp_path / "sources.yml"
+    path.write_text("user_agnet: me/1.0\nsources:\n  - {type: greenhouse, board: a}\n")
+    with pytest.raises(UserError, match=r"unknown key\(s\) user_agnet \(known: discover, sources, user_agent\)"):
+        load_sources(path)
+    path.write_text("user_agent: [a, b]\nsources: []\n")
+    with pytest.raises(UserError, match="user_agent must be text"):
+        load_sources(path)
