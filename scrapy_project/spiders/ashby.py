@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scrapy_project.items import PostingItem
 from scrapy_project.source_types import SourceType, jobs_under
-from scrapy_project.spiders.base import SourceSpider, first_segment
+from scrapy_project.spiders.base import SourceSpider, first_segment, source_id
 
 
 def _location(job: dict) -> str | None:
@@ -44,7 +44,7 @@ class AshbySpider(SourceSpider):
         return PostingItem(
             source=self.name,
             source_key=f"{self.name}:{entry['org']}",
-            external_id=str(job.get("id", "")),
+            external_id=source_id(job.get("id")),
             url=job.get("jobUrl") or "",
             title=job.get("title"),
             company=entry.get("company") or entry["org"],

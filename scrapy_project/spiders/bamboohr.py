@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from scrapy_project.items import PostingItem
 from scrapy_project.source_types import SourceType, jobs_under, tenant_subdomain
-from scrapy_project.spiders.base import SourceSpider
+from scrapy_project.spiders.base import SourceSpider, source_id
 
 
 def _place(location: object) -> str | None:
@@ -43,7 +43,9 @@ class BambooHRSpider(SourceSpider):
             yield from super().items_from(data, entry, response)
 
     def item_from(self, opening, entry, response, document):
-        job_id = str(opening["id"])
+        job_id = source_id(opening.get("id"))
+        if not job_id:
+            raise ValueError("an opening without an id (its page and detail are named by it)")
         row = PostingItem(
             source=self.name,
             source_key=self.source_key(entry) or "",

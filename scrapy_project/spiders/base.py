@@ -141,6 +141,7 @@ class SourceSpider(scrapy.Spider):
             found = type(jobs if isinstance(data, dict) else data).__name__
             yield self.failure(response, "unexpected_shape", f"expected a list of jobs in {where}, found {found}")
             return
+        read: list[tuple[int, Any]] = []
         for position, job in enumerate(jobs):
             if not isinstance(job, dict):
                 yield self.failure(response, "bad_item", f"{where}[{position}] is {type(job).__name__}, not an object")
@@ -151,7 +152,21 @@ class SourceSpider(scrapy.Spider):
                 yield self.failure(response, "bad_item", f"{where}[{position}]: {type(exc).__name__}: {exc}"[:500])
                 continue
             if item is not None:
-                yield item
+                read.append((position, item))
+        yield from self.keyed(read, where, response)
+
+    def keyed(self, read: list[tuple[int, Any]], where: str, response: Response) -> Iterable:
+        """The items of one answer, each with an id of its own: a job the source gives no id is keyed by its URL when
+        no other id-less job of the answer shares it, else logged as bad_item (never merged into one posting)."""
+        idless = [item.url for _, item in read if isinstance(item, PostingItem) and not item.external_id]
+        for position, item in read:
+            if isinstance(item, PostingItem) and not item.external_id:
+                if not item.url or idless.count(item.url) > 1:
+                    shared = f"its URL is shared by {idless.count(item.url)} jobs without one" if item.url else "no URL"
+                    yield self.failure(response, "bad_item", f"{where}[{position}] has no id, and {shared}")
+                    continue
+                item.external_id = f"url:{item.url}"
+            yield item
 
     def item_from(self, job: dict[str, Any], entry: dict[str, Any], response: Response, document: Any) -> Any:
         """One job object as a PostingItem (or SnippetItem); None skips it (an unlisted job)."""
@@ -205,3 +220,8 @@ NOT_BOARDS = {"embed", "api", "v1", "v0", "j", "jobs", "search", "careers", "log
 def first_segment(segments: list[str]) -> str:
     """The board token most job-board hosts put first in the path ("" when the path has none)."""
     return segments[0] if segments and segments[0].lower() not in NOT_BOARDS else ""
+
+
+def source_id(value: Any) -> str:
+    """A job's id as the source gives it, as text; "" when it gives none (null, missing or blank)."""
+    return "" if value is None else str(value).strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from scrapy_project.items import PostingItem
 from scrapy_project.source_types import SourceType, jobs_under, tenant_subdomain
-from scrapy_project.spiders.base import SourceSpider
+from scrapy_project.spiders.base import SourceSpider, source_id
 from scrapy_project.spiders.jobposting import posting_fields, read_page
 
 
@@ -40,7 +40,7 @@ class BreezySpider(SourceSpider):
         row = PostingItem(
             source=self.name,
             source_key=self.source_key(entry) or "",
-            external_id=str(position["id"]),
+            external_id=source_id(position.get("id")),
             url=position.get("url") or "",
             title=position.get("name"),
             company=(position.get("company") or {}).get("name") or entry.get("company") or entry["company"],

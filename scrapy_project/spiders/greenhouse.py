@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scrapy_project.items import PostingItem
 from scrapy_project.source_types import SourceType, jobs_under
-from scrapy_project.spiders.base import SourceSpider, first_segment
+from scrapy_project.spiders.base import SourceSpider, first_segment, source_id
 
 
 def _board(host: str, segments: list[str], query: dict[str, list[str]]) -> str | None:
@@ -41,7 +41,7 @@ class GreenhouseSpider(SourceSpider):
         return PostingItem(
             source=self.name,
             source_key=f"{self.name}:{entry['board']}",
-            external_id=str(job.get("id", "")),
+            external_id=source_id(job.get("id")),
             url=job.get("absolute_url") or "",
             title=job.get("title"),
             company=job.get("company_name") or entry.get("company") or entry["board"],

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from scrapy_project.items import PostingItem
 from scrapy_project.source_types import SourceType, jobs_under
-from scrapy_project.spiders.base import SourceSpider, first_segment
+from scrapy_project.spiders.base import SourceSpider, first_segment, source_id
 
 
 def _description(posting: dict) -> str:
@@ -60,7 +60,7 @@ class LeverSpider(SourceSpider):
         return PostingItem(
             source=self.name,
             source_key=f"{self.name}:{entry['site']}",
-            external_id=str(posting.get("id", "")),
+            external_id=source_id(posting.get("id")),
             url=posting.get("hostedUrl") or "",
             title=posting.get("text"),
             company=entry.get("company") or entry["site"],

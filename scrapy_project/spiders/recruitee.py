@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from scrapy_project.items import PostingItem
 from scrapy_project.source_types import SourceType, jobs_under, tenant_subdomain
-from scrapy_project.spiders.base import SourceSpider
+from scrapy_project.spiders.base import SourceSpider, source_id
 
 
 def _location(offer: dict) -> str | None:
@@ -46,7 +46,7 @@ class RecruiteeSpider(SourceSpider):
         return PostingItem(
             source=self.name,
             source_key=self.source_key(entry) or "",
-            external_id=str(offer.get("id", "")),
+            external_id=source_id(offer.get("id")),
             url=offer.get("careers_url") or offer.get("url") or "",
             title=offer.get("title"),
             company=offer.get("company_name") or entry.get("company"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scrapy_project.items import PostingItem
 from scrapy_project.source_types import SourceType
-from scrapy_project.spiders.base import SourceSpider, first_segment
+from scrapy_project.spiders.base import SourceSpider, first_segment, source_id
 
 
 def _board(host: str, segments: list[str], query: dict[str, list[str]]) -> str | None:
@@ -74,7 +74,7 @@ class SmartRecruitersSpider(SourceSpider):
         yield PostingItem(
             source=self.name,
             source_key=f"{self.name}:{entry['company']}",
-            external_id=str(posting.get("id", "")),
+            external_id=source_id(posting.get("id")),
             url=posting.get("postingUrl") or response.url,
             title=posting.get("name"),
             company=(posting.get("company") or {}).get("name") or entry["company"],

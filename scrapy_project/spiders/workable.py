@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scrapy_project.items import PostingItem
 from scrapy_project.source_types import SourceType, jobs_under
-from scrapy_project.spiders.base import SourceSpider, first_segment
+from scrapy_project.spiders.base import SourceSpider, first_segment, source_id
 
 
 def _location(job: dict) -> str | None:
@@ -51,7 +51,7 @@ class WorkableSpider(SourceSpider):
         return PostingItem(
             source=self.name,
             source_key=f"{self.name}:{entry['account']}",
-            external_id=str(job.get("shortcode", "")),
+            external_id=source_id(job.get("shortcode")),
             url=job.get("url") or "",
             title=job.get("title"),
             company=document.get("name") or entry.get("company") or entry["account"],

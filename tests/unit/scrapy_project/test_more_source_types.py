@@ -171,3 +171,23 @@ def test_every_new_type_reads_its_board_out_of_its_urls_and_probes_where_it_list
     assert listing_url("bamboohr", "pgm", "http://127.0.0.1:9") == "http://127.0.0.1:9/careers/list"
     assert jobs_in("breezy", json.loads((RECORDED / "breezy/normal.json").read_text())) == 2
     assert jobs_in("bamboohr", json.loads((RECORDED / "bamboohr/normal.json").read_text())) == 4
+
+
+def test_jobs_without_an_id_are_keyed_by_a_url_of_their_own_or_logged_never_merged():
+    """Two id-less jobs sharing one URL are two logged items; an id-less job with a URL of its own is keyed by it;
+    a null id is no id (never the text "None")."""
+    from scrapy_project.spiders.greenhouse import GreenhouseSpider
+
+    def job(job_id, url):
+        return {"id": job_id, "title": "Solar Designer", "absolute_url": url, "content": "<p>PV design</p>"}
+
+    jobs = [
+        job(None, "https://x/shared"),
+        job(None, "https://x/shared"),
+        job(None, "https://x/own"),
+        job(7, "https://x/7"),
+    ]
+    rows, _, failures = split(answer(GreenhouseSpider(), {"board": "acme"}, json.dumps({"jobs": jobs}).encode()))
+    assert [row.external_id for row in rows] == ["url:https://x/own", "7"]
+    assert [f.kind for f in failures] == ["bad_item", "bad_item"]
+    assert all("shared by 2 jobs" in f.error for f in failures)
