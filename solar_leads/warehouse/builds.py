@@ -14,7 +14,7 @@ import duckdb
 from solar_leads.config import PROJECT_DIR
 from solar_leads.errors import UserError
 from solar_leads.warehouse.fingerprint import project_signature
-from solar_leads.warehouse.schema import RAW_TABLES
+from solar_leads.warehouse.schema import RAW_TABLES, SCHEMA_VERSION, schema_version
 
 SEEDS = PROJECT_DIR / "dbt" / "seeds"
 
@@ -77,6 +77,14 @@ def build_finished(con: duckdb.DuckDBPyConnection, build_id: int) -> None:
 
 def check_marts_current(con: duckdb.DuckDBPyConnection) -> None:
     """Raise UserError unless the marts come from a finished, whole build of the raw data as it is now."""
+    version = schema_version(con)
+    if version > SCHEMA_VERSION:
+        raise UserError(f"the warehouse is at schema version {version}, made by a newer solar-leads: upgrade it")
+    if 0 < version < SCHEMA_VERSION:
+        raise UserError(
+            f"the warehouse's tables are of an earlier solar-leads (schema version {version} of {SCHEMA_VERSION}): "
+            "run `leads build` (it upgrades them) before exporting"
+        )
     has_log = con.execute(
         "select count(*) from information_schema.tables where table_schema = 'meta' and table_name = 'builds'"
     ).fetchall()[0][0]
