@@ -34,7 +34,9 @@ class SourceType:
     extra_keys: tuple[str, ...] = ()  # other keys it takes (besides base_url and company)
     board_hosts: tuple[str, ...] = ()  # the job-board hosts `site:` board search asks about
     board_in_url: BoardInUrl | None = None
-    listing: str | None = None  # slug probe: the path of a board's job list, {token} filled in
+    # the path of a board's job list ({token} and the entry's keys filled in): the crawl asks it, and where jobs_in
+    # reads it, so does the slug probe
+    listing: str | None = None
     jobs_in: Callable[[Any], int | None] | None = None  # slug probe: the jobs a listing holds, None: not a listing
     job_hosts: tuple[str, ...] = ()  # hosts its job URLs are on (never a company's own site)
 
@@ -52,9 +54,24 @@ class SourceType:
             entry["company"] = company
         return entry
 
+    def listing_url(self, entry: dict[str, Any]) -> str:
+        """The URL of the entry's job list, on its base_url when it has one."""
+        return self.origin(entry) + str(self.listing).format(token=self.token(entry), **entry)
+
     def origin(self, entry: dict[str, Any]) -> str:
         """Scheme and host of the entry's requests: its base_url, or the production origin."""
         return str(entry.get("base_url") or self.api_base.format(**entry)).rstrip("/")
+
+
+def tenant_hosted(domain: str) -> dict[str, Any]:
+    """The SourceType fields of a service whose every tenant has its own host, <token>.<domain>: the origin of its
+    requests, its board host for `site:` search, the token in its URLs, and the host of its job URLs."""
+    return {
+        "api_base": f"https://{{company}}.{domain}",
+        "board_hosts": (domain,),
+        "board_in_url": tenant_subdomain(domain),
+        "job_hosts": (domain,),
+    }
 
 
 def tenant_subdomain(

@@ -248,6 +248,18 @@ def _add_scrapy_settings(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _import_command(
+    sub, noun: str, noun_help: str, action_help: str, description: str, file_help: str, handler: Handler
+) -> argparse.ArgumentParser:
+    """`leads <noun> import FILE`: a command group with one action, import."""
+    group = sub.add_parser(noun, help=noun_help)
+    actions = group.add_subparsers(dest=f"{noun}_command", required=True, metavar="ACTION")
+    command = actions.add_parser("import", help=action_help, description=description)
+    command.add_argument("file", type=Path, help=file_help)
+    command.set_defaults(handler=handler)
+    return command
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="leads",
@@ -394,35 +406,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tune.set_defaults(handler=cmd_tune)
 
-    boards = sub.add_parser("boards", help="the job-board registry: load a tenant list into it")
-    boards_sub = boards.add_subparsers(dest="boards_command", required=True, metavar="ACTION")
-    boards_import = boards_sub.add_parser(
-        "import",
-        help="register the boards of a tenant list (CSV: ats, token, company)",
-        description="Load a tenant list into the warehouse's job-board registry (raw.boards), found_by "
-        "import:<file>: a CSV with the columns ats (a source type with job boards: greenhouse, lever, ashby, "
-        "smartrecruiters, workable, workday, recruitee, bamboohr, breezy, personio), token (the board, as its "
-        "URLs name it; Workday: tenant.wdN.site) and optionally company. Every row is checked before anything is "
-        "written; boards already registered are left as they are. Every later run with a `discover:` section "
+    boards_import = _import_command(
+        sub,
+        "boards",
+        "the job-board registry: load a tenant list into it",
+        "register the boards of a tenant list (CSV: ats, token, company)",
+        "Load a tenant list into the warehouse's job-board registry (raw.boards), found_by import:<file>: a CSV with "
+        "the columns ats (a source type with job boards: the README's source table names them), token (the board, "
+        "as its URLs name it; Workday: tenant.wdN.site) and optionally company. Every row is checked before anything "
+        "is written; boards already registered are left as they are. Every later run with a `discover:` section "
         "crawls them.",
+        "the tenant list (UTF-8 CSV)",
+        cmd_boards_import,
     )
-    boards_import.add_argument("file", type=Path, help="the tenant list (UTF-8 CSV)")
     boards_import.add_argument("--warehouse", type=Path, help="DuckDB warehouse file (default: $WAREHOUSE)")
-    boards_import.set_defaults(handler=cmd_boards_import)
-
-    review = sub.add_parser("review", help="the labeling loop: take reviewed rejected leads back in")
-    review_sub = review.add_subparsers(dest="review_command", required=True, metavar="ACTION")
-    review_import = review_sub.add_parser(
-        "import",
-        help="merge reviewed labels (our labeling JSON, or a Label Studio JSON / JSON_MIN export) into the labels",
-        description="Validate a reviewed rejected_leads_<run_id>.json (flip `label` to true for missed leads), or a "
+    _import_command(
+        sub,
+        "review",
+        "the labeling loop: take reviewed rejected leads back in",
+        "merge reviewed labels (our labeling JSON, or a Label Studio JSON / JSON_MIN export) into the labels",
+        "Validate a reviewed rejected_leads_<run_id>.json (flip `label` to true for missed leads), or a "
         "Label Studio JSON or JSON_MIN export of label_studio_tasks_<run_id>.json (project set up with "
         "label_studio/config.xml), and merge it into LABELED_DIR/reviewed_labels.json keyed by the posting's item id: "
         "importing the same file twice changes nothing, a changed label is updated and the old one kept in its "
         "history, a task nobody labeled is left out. A malformed file changes nothing (exit 2).",
+        "the reviewed labeling JSON or Label Studio export",
+        cmd_review_import,
     )
-    review_import.add_argument("file", type=Path, help="the reviewed labeling JSON or Label Studio export")
-    review_import.set_defaults(handler=cmd_review_import)
 
     query = sub.add_parser(
         "query",

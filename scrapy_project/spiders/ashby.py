@@ -35,9 +35,6 @@ SOURCE = SourceType(
 class AshbySpider(SourceSpider):
     source = SOURCE
 
-    def requests_for(self, entry):
-        yield self.request(f"{self.base_url(entry)}/posting-api/job-board/{entry['org']}", self.parse_json, entry)
-
     def item_from(self, job, entry, response, document):
         if job.get("isListed") is False:
             return None

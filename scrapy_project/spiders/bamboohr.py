@@ -4,7 +4,7 @@ date or description; GET {origin}/careers/{id}/detail gives them, fetched for th
 from __future__ import annotations
 
 from scrapy_project.items import PostingItem
-from scrapy_project.source_types import SourceType, jobs_under, tenant_subdomain
+from scrapy_project.source_types import SourceType, jobs_under, tenant_hosted
 from scrapy_project.spiders.base import SourceSpider, source_id
 
 
@@ -20,21 +20,15 @@ SOURCE = SourceType(
     key="company",
     summary="BambooHR careers list (no URL, date or text), then the detail of each opening whose title passes the "
     "wide net",
-    api_base="https://{company}.bamboohr.com",
-    board_hosts=("bamboohr.com",),
-    board_in_url=tenant_subdomain("bamboohr.com"),
+    **tenant_hosted("bamboohr.com"),
     listing="/careers/list",
     jobs_in=jobs_under("result"),
-    job_hosts=("bamboohr.com",),
 )
 
 
 class BambooHRSpider(SourceSpider):
     source = SOURCE
     jobs_key = "result"
-
-    def requests_for(self, entry):
-        yield self.request(f"{self.base_url(entry)}/careers/list", self.parse_json, entry, page="list")
 
     def items_from(self, data, entry, response):
         if response.meta.get("page") == "detail":

@@ -69,8 +69,18 @@ class SourceSpider(scrapy.Spider):
     def base_url(self, entry: dict[str, Any]) -> str:
         return self.source.origin(entry)
 
+    list_query = ""  # what the crawl adds to the job list's URL (not the slug probe), e.g. content=true
+
     def requests_for(self, entry: dict[str, Any]) -> Iterable[scrapy.Request]:
-        raise NotImplementedError
+        """One request for the board's job list (its source type's `listing`), read by parse_list."""
+        url = self.source.listing_url(entry)
+        if self.list_query:
+            url += ("&" if "?" in url else "?") + self.list_query
+        yield self.request(url, self.parse_list, entry, page="list")
+
+    def parse_list(self, response: Response, entry: dict[str, Any]):
+        """Callback for the job list: JSON unless the type says otherwise."""
+        yield from self.parse_json(response, entry)
 
     async def start(self):
         for entry in self.entries:

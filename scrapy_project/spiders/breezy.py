@@ -4,7 +4,7 @@ page carries it as schema.org JobPosting, fetched for the titles that pass the w
 from __future__ import annotations
 
 from scrapy_project.items import PostingItem
-from scrapy_project.source_types import SourceType, jobs_under, tenant_subdomain
+from scrapy_project.source_types import SourceType, jobs_under, tenant_hosted
 from scrapy_project.spiders.base import SourceSpider, source_id
 from scrapy_project.spiders.jobposting import posting_fields, read_page
 
@@ -20,21 +20,15 @@ SOURCE = SourceType(
     key="company",
     summary="Breezy HR positions list (no descriptions), then the job page's JobPosting for each title that passes "
     "the wide net",
-    api_base="https://{company}.breezy.hr",
-    board_hosts=("breezy.hr",),
-    board_in_url=tenant_subdomain("breezy.hr"),
+    **tenant_hosted("breezy.hr"),
     listing="/json",
     jobs_in=jobs_under(None),
-    job_hosts=("breezy.hr",),
 )
 
 
 class BreezySpider(SourceSpider):
     source = SOURCE
     jobs_key = None  # the answer is the list of positions
-
-    def requests_for(self, entry):
-        yield self.request(f"{self.base_url(entry)}/json", self.parse_json, entry)
 
     def item_from(self, position, entry, response, document):
         row = PostingItem(

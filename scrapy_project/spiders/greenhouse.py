@@ -33,9 +33,7 @@ SOURCE = SourceType(
 class GreenhouseSpider(SourceSpider):
     source = SOURCE
 
-    def requests_for(self, entry):
-        url = f"{self.base_url(entry)}/v1/boards/{entry['board']}/jobs?content=true"
-        yield self.request(url, self.parse_json, entry)
+    list_query = "content=true"  # every job with its content
 
     def item_from(self, job, entry, response, document):
         return PostingItem(

@@ -3,17 +3,15 @@ carries a schema.org JobPosting; read as a `careers` site (scrapy_project/spider
 
 from __future__ import annotations
 
-from scrapy_project.source_types import SourceType, tenant_subdomain
+from scrapy_project.source_types import SourceType, tenant_hosted
 from scrapy_project.spiders.careers import CareersSpider
 
 SOURCE = SourceType(
     name="jazzhr",
     key="company",
     summary="JazzHR career site: the job list at /apply/jobs, then each job page's JobPosting (as `careers`)",
-    api_base="https://{company}.applytojob.com",
-    board_hosts=("applytojob.com",),
-    board_in_url=tenant_subdomain("applytojob.com"),
-    job_hosts=("applytojob.com",),
+    **tenant_hosted("applytojob.com"),
+    listing="/apply/jobs",  # an HTML list of job links: no slug probe (jobs_in reads JSON)
 )
 
 
@@ -21,4 +19,4 @@ class JazzHRSpider(CareersSpider):
     source = SOURCE
 
     def start_url(self, entry) -> str:
-        return f"{self.base_url(entry)}/apply/jobs"
+        return self.source.listing_url(entry)

@@ -52,9 +52,6 @@ class LeverSpider(SourceSpider):
     source = SOURCE
     jobs_key = None  # the document is the list of postings
 
-    def requests_for(self, entry):
-        yield self.request(f"{self.base_url(entry)}/v0/postings/{entry['site']}?mode=json", self.parse_json, entry)
-
     def item_from(self, posting, entry, response, document):
         created = posting.get("createdAt")
         return PostingItem(

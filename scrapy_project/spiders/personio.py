@@ -32,6 +32,7 @@ SOURCE = SourceType(
     api_base="https://{company}.jobs.personio.de",
     board_hosts=("jobs.personio.de", "jobs.personio.com"),
     board_in_url=_board,
+    listing="/xml",  # XML: no slug probe (jobs_in reads JSON)
     job_hosts=("personio.de", "personio.com"),
 )
 
@@ -39,10 +40,7 @@ SOURCE = SourceType(
 class PersonioSpider(SourceSpider):
     source = SOURCE
 
-    def requests_for(self, entry):
-        yield self.request(f"{self.base_url(entry)}/xml", self.parse, entry)
-
-    def parse(self, response, entry):
+    def parse_list(self, response, entry):
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
         try:
             root = etree.fromstring(response.body, parser=parser)

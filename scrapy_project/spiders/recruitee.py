@@ -4,7 +4,7 @@ with its description and requirements."""
 from __future__ import annotations
 
 from scrapy_project.items import PostingItem
-from scrapy_project.source_types import SourceType, jobs_under, tenant_subdomain
+from scrapy_project.source_types import SourceType, jobs_under, tenant_hosted
 from scrapy_project.spiders.base import SourceSpider, source_id
 
 
@@ -25,21 +25,15 @@ SOURCE = SourceType(
     name="recruitee",
     key="company",
     summary="Recruitee careers-site API: one request per company, every offer with its description and requirements",
-    api_base="https://{company}.recruitee.com",
-    board_hosts=("recruitee.com",),
-    board_in_url=tenant_subdomain("recruitee.com"),
+    **tenant_hosted("recruitee.com"),
     listing="/api/offers/",
     jobs_in=jobs_under("offers"),
-    job_hosts=("recruitee.com",),
 )
 
 
 class RecruiteeSpider(SourceSpider):
     source = SOURCE
     jobs_key = "offers"
-
-    def requests_for(self, entry):
-        yield self.request(f"{self.base_url(entry)}/api/offers/", self.parse_json, entry)
 
     def item_from(self, offer, entry, response, document):
         text = [offer.get("description") or "", offer.get("requirements") or ""]  # both are the posting's text

@@ -38,11 +38,8 @@ class SmartRecruitersSpider(SourceSpider):
     jobs_key = "content"  # a list page's postings; each becomes a request for its detail
 
     def list_url(self, entry, offset: int = 0) -> str:
-        url = f"{self.base_url(entry)}/v1/companies/{entry['company']}/postings"
+        url = self.source.listing_url(entry)
         return f"{url}?offset={offset}" if offset else url
-
-    def requests_for(self, entry):
-        yield self.request(self.list_url(entry), self.parse_json, entry, page="list")
 
     def items_from(self, data, entry, response):
         """A list page yields detail requests and the next page; a detail yields the posting."""

@@ -43,9 +43,7 @@ SOURCE = SourceType(
 class WorkableSpider(SourceSpider):
     source = SOURCE
 
-    def requests_for(self, entry):
-        url = f"{self.base_url(entry)}/api/v1/widget/accounts/{entry['account']}?details=true"
-        yield self.request(url, self.parse_json, entry)
+    list_query = "details=true"  # every job with its description
 
     def item_from(self, job, entry, response, document):
         return PostingItem(

@@ -55,8 +55,7 @@ def slug_forms(company: str) -> list[str]:
 def listing_url(ats: str, token: str, api_base_url: str | None = None) -> str:
     kind = source_types()[ats]
     entry = kind.entry(token)
-    origin = kind.origin({**entry, "base_url": api_base_url} if api_base_url else entry)
-    return origin + str(kind.listing).format(token=token, **entry)
+    return kind.listing_url({**entry, "base_url": api_base_url} if api_base_url else entry)
 
 
 def jobs_in(ats: str, document: object) -> int | None:

@@ -30,7 +30,7 @@ def answer(
     """The spider's parse of `body` as the answer to a request (`asked`: the JSON body it POSTed)."""
     request = scrapy.Request(url, meta=meta, cb_kwargs={"entry": entry}, body=json.dumps(asked) if asked else b"")
     response = response_class(url=url, body=body, encoding="utf-8", request=request)
-    parse = callback or (spider.parse_json if response_class is TextResponse else spider.parse)
+    parse = callback or (spider.parse_json if response_class is TextResponse else spider.parse_list)
     return list(parse(response, entry))
 
 
