@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from scrapy_project.items import PostingItem
 from scrapy_project.source_types import SourceType, jobs_under, tenant_hosted
-from scrapy_project.spiders.base import SourceSpider, source_id
+from scrapy_project.spiders.base import SourceSpider, source_id, with_detail
 
 
 def _place(location: object) -> str | None:
@@ -61,15 +61,12 @@ class BambooHRSpider(SourceSpider):
             yield self.failure(response, "unexpected_shape", "expected result.jobOpening in a BambooHR detail")
             return
         listed: PostingItem = response.meta["listed"]
-        yield PostingItem(
-            source=self.name,
-            source_key=listed.source_key,
-            external_id=listed.external_id,
-            url=opening.get("jobOpeningShareUrl") or listed.url,
-            title=opening.get("jobOpeningName") or listed.title,
-            company=listed.company,
+        yield with_detail(
+            listed,
+            data,
+            url=opening.get("jobOpeningShareUrl"),
+            title=opening.get("jobOpeningName"),
             description=opening.get("description"),
-            location=_place(opening.get("location")) or _place(opening.get("atsLocation")) or listed.location,
+            location=_place(opening.get("location")) or _place(opening.get("atsLocation")),
             posted_at=opening.get("datePosted"),
-            payload=data,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -235,3 +236,9 @@ def first_segment(segments: list[str]) -> str:
 def source_id(value: Any) -> str:
     """A job's id as the source gives it, as text; "" when it gives none (null, missing or blank)."""
     return "" if value is None else str(value).strip()
+
+
+def with_detail(listed: PostingItem, payload: Any, **found: Any) -> PostingItem:
+    """A job its list named, completed by its detail: each value the detail gives replaces the list's (the source,
+    board and id stay the list's)."""
+    return dataclasses.replace(listed, payload=payload, **{name: value for name, value in found.items() if value})

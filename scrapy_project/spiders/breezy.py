@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from scrapy_project.items import PostingItem
 from scrapy_project.source_types import SourceType, jobs_under, tenant_hosted
-from scrapy_project.spiders.base import SourceSpider, source_id
+from scrapy_project.spiders.base import SourceSpider, source_id, with_detail
 from scrapy_project.spiders.jobposting import posting_fields, read_page
 
 
@@ -56,15 +56,12 @@ class BreezySpider(SourceSpider):
             yield failure or self.failure(response, "no_job_posting", why)
             return
         fields = posting_fields(postings[0], response.url)
-        yield PostingItem(
-            source=self.name,
-            source_key=listed.source_key,
-            external_id=listed.external_id,
-            url=listed.url,
+        # the list's values first (the page's JobPosting may be less precise), the page's text
+        yield with_detail(
+            listed,
+            {**listed.payload, "jobposting": postings[0]},
             title=listed.title or fields["title"],
-            company=listed.company,
             description=fields["description"],
             location=listed.location or fields["location"],
             posted_at=listed.posted_at or fields["posted_at"],
-            payload={**listed.payload, "jobposting": postings[0]},
         )

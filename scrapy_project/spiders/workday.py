@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from scrapy_project.items import PostingItem
 from scrapy_project.source_types import SourceType
-from scrapy_project.spiders.base import SourceSpider
+from scrapy_project.spiders.base import SourceSpider, with_detail
 
 PAGE = 20  # jobs per list request, as Workday's own board asks
 _SEVERAL = re.compile(r"^\d+ Locations?$", re.IGNORECASE)  # locationsText of a job in several places
@@ -110,18 +110,14 @@ class WorkdaySpider(SourceSpider):
         places = [info.get("location"), *(info.get("additionalLocations") or [])]
         place = "; ".join(dict.fromkeys(p.strip() for p in places if isinstance(p, str) and p.strip()))
         organization = data.get("hiringOrganization") or {}
-        yield PostingItem(
-            source=self.name,
-            source_key=listed.source_key,
-            external_id=listed.external_id,
-            url=info.get("externalUrl") or listed.url,
-            title=info.get("title") or listed.title,
-            company=organization.get("name") or listed.company,
+        estimated = not info.get("startDate") and bool(listed.payload.get("posted_at_estimated"))
+        yield with_detail(
+            listed,
+            {**data, "posted_at_estimated": estimated},
+            url=info.get("externalUrl"),
+            title=info.get("title"),
+            company=organization.get("name"),
             description=info.get("jobDescription"),
-            location=place or listed.location,
-            posted_at=info.get("startDate") or listed.posted_at,
-            payload={
-                **data,
-                "posted_at_estimated": not info.get("startDate") and bool(listed.payload.get("posted_at_estimated")),
-            },
+            location=place,
+            posted_at=info.get("startDate"),
         )

@@ -48,6 +48,12 @@ def job_page(title: str) -> str:
     return f'<html><head><title>{title}</title><script type="application/ld+json">{script}</script></head></html>'
 
 
+def crawl_args(sources, warehouse, *settings: str) -> list[str]:
+    """`leads crawl` of `sources` into `warehouse` with the fast test settings, and `settings` (NAME=VALUE) on top."""
+    overrides = [argument for setting in settings for argument in ("--set", setting)]
+    return ["crawl", "--sources", str(sources), "--warehouse", str(warehouse), *FAST, *overrides]
+
+
 def write_sources(path, base: str, entries: list[dict]) -> None:
     lines = ["user_agent: solar-leads-test/0.1", "sources:"]
     lines += [
@@ -93,18 +99,7 @@ def failing_crawl(tmp_path_factory):
             + [{"type": "jobposting", "url": f"{server.url}/{p}"} for p in pages],
         )
         warehouse = tmp / "w.duckdb"
-        result = run_leads(
-            "crawl",
-            "--sources",
-            str(sources),
-            "--warehouse",
-            str(warehouse),
-            *FAST,
-            "--set",
-            "DOWNLOAD_MAXSIZE=100000",
-            "--set",
-            "RETRY_TIMES=2",
-        )
+        result = run_leads(*crawl_args(sources, warehouse, "DOWNLOAD_MAXSIZE=100000", "RETRY_TIMES=2"))
         requested = list(server.requests)
     return result, warehouse, requested
 
@@ -121,9 +116,7 @@ def test_every_source_failed_is_a_failure_and_run_exports_nothing(tmp_path):
     dead = "http://127.0.0.1:9"  # the discard port: connection refused
     sources = tmp_path / "sources.yml"
     write_sources(sources, dead, [{"type": "greenhouse", "board": "gone"}, {"type": "lever", "site": "gone"}])
-    crawl = run_leads(
-        "crawl", "--sources", str(sources), "--warehouse", str(tmp_path / "w.duckdb"), *FAST, "--set", "RETRY_TIMES=0"
-    )
+    crawl = run_leads(*crawl_args(sources, tmp_path / "w.duckdb", "RETRY_TIMES=0"))
     assert crawl.returncode == 1 and "FAILED: nothing was loaded" in crawl.stderr
     run = run_leads(
         "run",
@@ -199,18 +192,7 @@ def test_sigkill_mid_load_leaves_whole_batches_and_the_next_run_completes(tmp_pa
         sources = tmp_path / "sources.yml"
         write_sources(sources, server.url, [{"type": "greenhouse", "board": b} for b in boards])
         warehouse = tmp_path / "w.duckdb"
-        args = [
-            "crawl",
-            "--sources",
-            str(sources),
-            "--warehouse",
-            str(warehouse),
-            *FAST,
-            "--set",
-            f"DUCKDB_BATCH_SIZE={batch}",
-            "--set",
-            "CONCURRENT_REQUESTS_PER_DOMAIN=1",
-        ]
+        args = crawl_args(sources, warehouse, f"DUCKDB_BATCH_SIZE={batch}", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
         command = [sys.executable, "-m", "solar_leads.cli", *args, "--run-id", "20260101_000000"]
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ.copy())
         deadline = time.time() + 60

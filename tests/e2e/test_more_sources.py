@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 from tests.conftest import run_leads
-from tests.e2e.test_crawl import FAST, ROBOTS, write_sources
+from tests.e2e.test_crawl import ROBOTS, crawl_args, write_sources
 from tests.scripted_server import Reply, ScriptedServer
 
 RESPONSES = Path(__file__).parents[1] / "fixtures" / "responses"
@@ -52,9 +52,7 @@ def test_new_source_types_crawl_into_the_warehouse(tmp_path):
             {"type": "personio", "company": "strohm"},
         ]
         write_sources(sources, server.url, entries)
-        crawl = run_leads(
-            "crawl", "--sources", str(sources), "--warehouse", str(warehouse), *FAST, "--set", "RETRY_TIMES=0"
-        )
+        crawl = run_leads(*crawl_args(sources, warehouse, "RETRY_TIMES=0"))
     assert crawl.returncode == 3, crawl.stderr[-3000:]  # one BambooHR detail failed: partial
     with duckdb.connect(str(warehouse), read_only=True) as con:
         rows = con.execute(
@@ -104,7 +102,7 @@ def test_a_careers_site_is_read_from_its_list_page_to_its_job_pages_on_its_host(
     with ScriptedServer(routes) as server:
         sources = tmp_path / "sources.yml"
         sources.write_text(f"sources:\n  - {{type: careers, url: '{server.url}/careers/', company: Helio Grid}}\n")
-        crawl = run_leads("crawl", "--sources", str(sources), "--warehouse", str(warehouse), *FAST)
+        crawl = run_leads(*crawl_args(sources, warehouse))
         asked = sorted(set(server.requests) - {"/robots.txt"})
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     assert asked == ["/careers/", "/careers/jobs/1041-solar-designer", "/careers/jobs/1042-pv-drafter"]
@@ -127,16 +125,7 @@ def test_a_careers_site_past_its_page_limit_says_what_was_left_out(tmp_path):
     with ScriptedServer(routes) as server:
         sources = tmp_path / "sources.yml"
         sources.write_text(f"sources:\n  - {{type: careers, url: '{server.url}/careers/'}}\n")
-        crawl = run_leads(
-            "crawl",
-            "--sources",
-            str(sources),
-            "--warehouse",
-            str(warehouse),
-            *FAST,
-            "--set",
-            "LEADS_CAREERS_MAX_PAGES=2",
-        )
+        crawl = run_leads(*crawl_args(sources, warehouse, "LEADS_CAREERS_MAX_PAGES=2"))
     assert crawl.returncode == 3, crawl.stderr[-3000:]  # something was left out: partial, never "everything loaded"
     with duckdb.connect(str(warehouse), read_only=True) as con:
         [(kind, error)] = con.execute("select kind, error from raw.crawl_log").fetchall()
@@ -161,7 +150,7 @@ def test_a_jazzhr_site_is_read_from_its_job_list(tmp_path):
     with ScriptedServer(routes) as server:
         sources = tmp_path / "sources.yml"
         write_sources(sources, server.url, [{"type": "jazzhr", "company": "heliogrid"}])
-        crawl = run_leads("crawl", "--sources", str(sources), "--warehouse", str(warehouse), *FAST)
+        crawl = run_leads(*crawl_args(sources, warehouse))
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     with duckdb.connect(str(warehouse), read_only=True) as con:
         rows = con.execute("select source, source_key, title from raw.postings").fetchall()
