@@ -54,6 +54,12 @@ def crawl_args(sources, warehouse, *settings: str) -> list[str]:
     return ["crawl", "--sources", str(sources), "--warehouse", str(warehouse), *FAST, *overrides]
 
 
+def run_args(sources, warehouse, out, *settings: str) -> list[str]:
+    """`leads run` of `sources` into `warehouse` and `out`, with `settings` (NAME=VALUE)."""
+    overrides = [argument for setting in settings for argument in ("--set", setting)]
+    return ["run", "--sources", str(sources), "--warehouse", str(warehouse), "--out", str(out), *overrides]
+
+
 def write_sources(path, base: str, entries: list[dict]) -> None:
     lines = ["user_agent: solar-leads-test/0.1", "sources:"]
     lines += [
@@ -118,17 +124,7 @@ def test_every_source_failed_is_a_failure_and_run_exports_nothing(tmp_path):
     write_sources(sources, dead, [{"type": "greenhouse", "board": "gone"}, {"type": "lever", "site": "gone"}])
     crawl = run_leads(*crawl_args(sources, tmp_path / "w.duckdb", "RETRY_TIMES=0"))
     assert crawl.returncode == 1 and "FAILED: nothing was loaded" in crawl.stderr
-    run = run_leads(
-        "run",
-        "--sources",
-        str(sources),
-        "--warehouse",
-        str(tmp_path / "w.duckdb"),
-        "--out",
-        str(tmp_path / "out"),
-        "--set",
-        "RETRY_TIMES=0",
-    )
+    run = run_leads(*run_args(sources, tmp_path / "w.duckdb", tmp_path / "out", "RETRY_TIMES=0"))
     last = run.stderr.strip().splitlines()[-1]
     assert run.returncode == 1 and last.startswith("error: run ") and "every source failed" in last
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_leads
-from tests.e2e.test_crawl import ROBOTS, write_sources
+from tests.e2e.test_crawl import ROBOTS, run_args, write_sources
 from tests.fault_helpers import (
     board,
     build_warehouse,
@@ -37,18 +37,7 @@ def test_every_source_failed_on_a_warehouse_with_an_earlier_run_exports_nothing(
     warehouse = copy_of(built, tmp_path)
     sources = tmp_path / "sources.yml"
     write_sources(sources, "http://127.0.0.1:9", [{"type": "greenhouse", "board": "gone"}])
-    result = run_leads(
-        "run",
-        "--sources",
-        str(sources),
-        "--warehouse",
-        str(warehouse),
-        "--out",
-        str(tmp_path / "out"),
-        "--set",
-        "RETRY_TIMES=0",
-        "--quiet",
-    )
+    result = run_leads(*run_args(sources, warehouse, tmp_path / "out", "RETRY_TIMES=0"), "--quiet")
     assert result.returncode == 1 and "every source failed" in one_line_error(result)
     assert list((tmp_path / "out").iterdir()) == []  # the old run is not re-exported under its old id
     statuses = count(warehouse, "select list(status order by run_id) from meta.runs")

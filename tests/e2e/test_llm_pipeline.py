@@ -7,6 +7,7 @@ import json
 import duckdb
 
 from tests.conftest import run_leads
+from tests.e2e.test_crawl import run_args
 from tests.e2e.test_run_and_exports import board, search_answer
 from tests.scripted_server import Reply, ScriptedServer
 from tests.unit.pipeline.test_llm_client import completion
@@ -47,16 +48,7 @@ def test_pipeline_with_the_llm_extractor(tmp_path):
             "MAX_QUERIES": "1",
             "LABELED_DIR": str(tmp_path / "labeled"),
         }
-        result = run_leads(
-            "run",
-            "--sources",
-            str(sources),
-            "--warehouse",
-            str(tmp_path / "w.duckdb"),
-            "--out",
-            str(tmp_path / "out"),
-            env=env,
-        )
+        result = run_leads(*run_args(sources, tmp_path / "w.duckdb", tmp_path / "out"), env=env)
     assert result.returncode == 0, result.stderr[-3000:]
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
         candidates = con.execute(
