@@ -18,7 +18,7 @@ from scrapy_project.items import CrawlFailure, PostingItem, SnippetItem
 from scrapy_project.text import html_to_text
 from scrapy_project.wide_net import NONE_GIVEN, NOT_FETCHED
 from solar_leads.errors import UserError
-from solar_leads.warehouse.loader import append_rows
+from solar_leads.warehouse.loader import append_rows, crawl_log_row
 from solar_leads.warehouse.lock import warehouse_lock
 from solar_leads.warehouse.run_id import finish_run, start_run
 from solar_leads.warehouse.schema import migrate
@@ -172,22 +172,10 @@ class DuckDBPipeline:
         self.stats.inc_value("leads/dropped")
 
     def _log(self, kind, source, url, status, error, retries, reason, source_key) -> None:
-        self._add(
-            "crawl_log",
-            {
-                "run_id": self.run_id,
-                "logged_at": datetime.now(UTC).replace(tzinfo=None),
-                "kind": kind,
-                "source": source,
-                "url": url,
-                "status": status,
-                "error": error,
-                "retries": retries,
-                "reason": reason,
-                "source_key": source_key,
-            },
-            None,
+        row = crawl_log_row(
+            kind, source, url, status=status, error=error, retries=retries, reason=reason, source_key=source_key
         )
+        self._add("crawl_log", {**row, "run_id": self.run_id}, None)
 
     def _add(self, table: str, row: dict, stat: str | None) -> None:
         self.buffers[table].append((row, stat))

@@ -24,7 +24,7 @@ from solar_leads.errors import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, UserError
 from solar_leads.pipeline.sources import Sources
 from solar_leads.progress import Ticker
 from solar_leads.warehouse.connection import connect
-from solar_leads.warehouse.loader import append_rows
+from solar_leads.warehouse.loader import append_rows, crawl_log_row
 from solar_leads.warehouse.schema import migrate
 
 Batch = tuple[int, int]  # (k, n): the k-th of n slices of the terms, from 1
@@ -161,17 +161,7 @@ class _Recorder:
         status: int | None = None,
         retries: int = 0,
     ) -> dict[str, Any]:
-        return {
-            "logged_at": _now(),
-            "kind": kind,
-            "source": source,
-            "url": url,
-            "status": status,
-            "error": error,
-            "retries": retries,
-            "reason": None,
-            "term": term,
-        }
+        return crawl_log_row(kind, source, url, status=status, error=error, retries=retries, term=term)
 
     def step(
         self,

@@ -1,8 +1,10 @@
-"""Appending rows to a raw table: one batch, one transaction."""
+"""Appending rows to a raw table: one batch, one transaction; and the raw.crawl_log row every loader writes."""
 
 from __future__ import annotations
 
 import contextlib
+from datetime import UTC, datetime
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -25,3 +27,30 @@ def append_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) ->
     finally:
         with contextlib.suppress(duckdb.Error):
             con.unregister("batch_frame")
+
+
+def crawl_log_row(
+    kind: str,
+    source: str | None,
+    url: str | None,
+    *,
+    status: int | None = None,
+    error: str | None = None,
+    retries: int = 0,
+    reason: str | None = None,
+    source_key: str | None = None,
+    term: str | None = None,
+) -> dict[str, Any]:
+    """One raw.crawl_log row, logged now (the caller adds its run_id): what failed or was dropped, where, and why."""
+    return {
+        "logged_at": datetime.now(UTC).replace(tzinfo=None),
+        "kind": kind,
+        "source": source,
+        "url": url,
+        "status": status,
+        "error": error,
+        "retries": retries,
+        "reason": reason,
+        "source_key": source_key,
+        "term": term,
+    }
